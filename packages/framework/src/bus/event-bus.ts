@@ -1,0 +1,110 @@
+import { EventEmitter } from 'eventemitter3';
+import { toError } from '../errors/sdk-error.js';
+import type { EventMap, EventName } from './event-map.js';
+
+/** Listener storage entry of eventemitter3 (`{ fn, context, once }`). */
+interface ListenerEntry {
+  fn: (payload: unknown) => void;
+  context: unknown;
+  once: boolean;
+}
+
+type EventFunctions = { [K in EventName]: (payload: EventMap[K]) => void } & Record<string, (payload: never) => void>;
+
+const OWNER = Symbol.for('@grandmodel/bus/owner');
+
+// eventemitter3 keys its storage by name, or by '~' + name where Object.create(null) objects have a __proto__
+const PREFIX = (() => {
+  const probe = new EventEmitter();
+  probe.on('probe', () => undefined);
+  return (probe as unknown as { _events: Record<string, unknown> })._events['probe'] === undefined ? '~' : '';
+})();
+
+/** Who owns a listener, for fault attribution. */
+export interface ListenerOwner {
+  readonly pluginId: string;
+  readonly instanceId: string;
+}
+
+/** Called when a listener throws; the bus has already gone on with the other listeners. */
+export type FaultHandler = (owner: ListenerOwner, event: string, error: Error) => void;
+
+/** Receives every event before listeners run (journal sinks). */
+export type EventSink = (event: string, payload: unknown) => void;
+
+const KERNEL_OWNER: ListenerOwner = Object.freeze({ pluginId: 'kernel', instanceId: 'kernel' });
+
+/**
+ * The typed, synchronous event bus: eventemitter3's API (`on`, `once`, `off`, `listenerCount`)
+ * with isolated delivery. A listener that throws does not stop delivery to the others; the fault
+ * handler hears about it and `plugin.faulted` is emitted. Delivery is in registration order and
+ * allocates nothing per emit.
+ */
+export class EventBus extends EventEmitter<EventFunctions> {
+  private faultHandler: FaultHandler | undefined;
+  private sinks: EventSink[] = [];
+  private readonly store = (this as unknown as { _events: Record<string, ListenerEntry | ListenerEntry[] | undefined> })._events;
+
+  /** Sets the handler told about faulting listeners (the kernel applies fault policies there). */
+  setFaultHandler(handler: FaultHandler): void {
+    this.faultHandler = handler;
+  }
+
+  /** Adds a sink that sees every emitted event (e.g. the journal). */
+  addSink(sink: EventSink): void {
+    this.sinks = [...this.sinks, sink];
+  }
+
+  /** Registers a listener attributed to a plugin instance. */
+  onOwned<K extends string>(event: K, listener: (payload: never) => void, owner: ListenerOwner): this {
+    Object.defineProperty(listener, OWNER, { value: owner, configurable: true });
+    return this.on(event as never, listener as never);
+  }
+
+  /** True when at least one listener or sink would see the event (lets emitters skip building payloads). */
+  wants(event: string): boolean {
+    return this.sinks.length > 0 || this.store[PREFIX + event] !== undefined;
+  }
+
+  /** Emits a built-in event with its typed payload. */
+  publish<K extends EventName>(event: K, payload: EventMap[K]): void {
+    this.emit(event, payload);
+  }
+
+  /** Delivers an event to every listener; returns false when nobody listens. */
+  override emit(event: string, payload?: unknown): boolean {
+    const sinks = this.sinks;
+    for (let i = 0; i < sinks.length; i++) sinks[i]!(event, payload);
+    const stored = this.store[PREFIX + event];
+    if (stored === undefined) return false;
+    if ((stored as ListenerEntry).fn !== undefined) {
+      this.deliver(stored as ListenerEntry, event, payload);
+      return true;
+    }
+    // eventemitter3 replaces the array on removal, so this snapshot stays stable during delivery
+    const list = stored as ListenerEntry[];
+    for (let i = 0; i < list.length; i++) this.deliver(list[i]!, event, payload);
+    return true;
+  }
+
+  private deliver(entry: ListenerEntry, event: string, payload: unknown): void {
+    if (entry.once) this.removeListener(event as never, entry.fn as never, undefined, true);
+    try {
+      entry.fn.call(entry.context, payload);
+    } catch (thrown) {
+      this.fault(entry, event, toError(thrown));
+    }
+  }
+
+  private fault(entry: ListenerEntry, event: string, error: Error): void {
+    const owner = ((entry.fn as unknown as Record<symbol, ListenerOwner | undefined>)[OWNER]) ?? KERNEL_OWNER;
+    this.faultHandler?.(owner, event, error);
+    // A faulting plugin.faulted listener is only reported to the handler, never re-emitted
+    if (event !== 'plugin.faulted') {
+      this.emit('plugin.faulted', { pluginId: owner.pluginId, instanceId: owner.instanceId, event, error, tsEvent: this.now(), tsInit: this.now() });
+    }
+  }
+
+  /** Time source for bus-made payloads; the kernel points it at the run clock. */
+  now: () => number = () => 0;
+}

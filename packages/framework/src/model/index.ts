@@ -1,0 +1,10 @@
+export type { Instrument } from './instrument.js';
+export { createInstrument, roundToTick } from './instrument.js';
+export type { Timeframe } from './timeframe.js';
+export { isTimeframe, timeframeToMs, msToTimeframe } from './timeframe.js';
+export type { Bar, Tick } from './bar.js';
+export type { Order, OrderIntent, OrderSide, OrderStatus, OrderType, TimeInForce, Bracket } from './order.js';
+export { TERMINAL_ORDER_STATUSES } from './order.js';
+export type { Fill } from './fill.js';
+export type { Position } from './position.js';
+export type { Signal, Decision } from './signal.js';
