@@ -1,0 +1,189 @@
+import type { EventBus } from '../bus/event-bus.js';
+import type { Clock } from '../clock/clock.js';
+import { SdkError } from '../errors/sdk-error.js';
+import type { Broker, ExecutionAlgorithm, OrderChanges } from '../kinds/broker.js';
+import type { Fill } from '../model/fill.js';
+import { TERMINAL_ORDER_STATUSES, type Order, type OrderIntent } from '../model/order.js';
+import type { RiskEngine } from '../risk/risk-engine.js';
+import { validateIntent } from './order-validation.js';
+
+/** Receives every order state change and every fill, after the bus has published them. */
+export interface OrderObserver {
+  onOrder?(order: Order): void;
+  onFill?(fill: Fill, order: Order): void;
+}
+
+/** Options of `submit`. */
+export interface SubmitOptions {
+  /** Skip the risk models (kill-switch flattening); the trading-state gate still applies unless `force`. */
+  readonly bypassModels?: boolean;
+  /** Skip every check (only the kill switch uses it, to flatten while halted). */
+  readonly force?: boolean;
+}
+
+/**
+ * Turns order intents into orders: validates them, runs the risk chain, hands approved orders to the
+ * execution algorithm and the broker, and tracks every order's state from broker updates. Strategies talk
+ * to this, never to a broker.
+ */
+export class OrderManager {
+  private readonly orders = new Map<string, Order>();
+  private readonly byClientId = new Map<string, Order>();
+  private readonly observers: OrderObserver[] = [];
+  private broker: Broker | undefined;
+  private sequence = 0;
+
+  constructor(
+    private readonly bus: EventBus,
+    private readonly clock: Clock,
+    private readonly risk: RiskEngine,
+    private readonly execution?: ExecutionAlgorithm,
+  ) {}
+
+  /** Connects the broker whose updates this manager tracks. */
+  attachBroker(broker: Broker): void {
+    this.broker = broker;
+    broker.setListener({ onOrderUpdate: (order) => this.applyUpdate(order), onFill: (fill) => this.applyFill(fill) });
+  }
+
+  /** Adds an observer (the engine's ledger and agents' onOrder/onFill hooks). */
+  observe(observer: OrderObserver): void {
+    this.observers.push(observer);
+  }
+
+  /**
+   * Submits an intent. Returns the order: `denied` when the risk chain refused it (an `order.denied` event,
+   * not an exception), otherwise as sent to the broker. Throws GM_ORDER_INVALID for a malformed intent.
+   * A repeated clientOrderId returns the existing order and sends nothing.
+   */
+  submit(intent: OrderIntent, options: SubmitOptions = {}): Order {
+    const problems = validateIntent(intent);
+    if (problems.length > 0) throw new SdkError('GM_ORDER_INVALID', `Invalid order intent for ${intent.symbol}: ${problems.join('; ')}`, { details: { intent } });
+    if (intent.clientOrderId !== undefined) {
+      const existing = this.byClientId.get(intent.clientOrderId);
+      if (existing !== undefined) return this.orders.get(existing.id)!;
+    }
+    const now = this.clock.now();
+    this.sequence++;
+    const id = `O-${String(this.sequence).padStart(6, '0')}`;
+    let order: Order = Object.freeze({
+      ...intent,
+      id,
+      clientOrderId: intent.clientOrderId ?? `gm-${this.sequence}`,
+      timeInForce: intent.timeInForce ?? 'gtc',
+      status: 'submitted',
+      filledQuantity: 0,
+      averageFillPrice: Number.NaN,
+      createdAt: now,
+      updatedAt: now,
+    });
+    this.track(order);
+    this.publishOrder('order.submitted', order);
+
+    if (!options.force) {
+      const decision = this.risk.evaluate(order);
+      if (!decision.approved) {
+        order = Object.freeze({ ...order, status: 'denied', reason: `${decision.deniedBy}: ${decision.reason}` });
+        this.track(order);
+        this.publishOrder('order.denied', order, order.reason);
+        return order;
+      }
+      if (decision.intent !== order) {
+        order = Object.freeze({ ...order, ...decision.intent, id: order.id, clientOrderId: order.clientOrderId, status: 'submitted', reason: decision.adjustments.join('; ') });
+        this.track(order);
+      }
+    }
+    const broker = this.requireBroker();
+    const send = (child: Order): void => void broker.submit(child);
+    if (this.execution) this.execution.execute(order, send);
+    else send(order);
+    return this.orders.get(order.id)!;
+  }
+
+  /** Cancels a working order; unknown ids are an error, finished orders are left as they are. */
+  cancel(orderId: string): void {
+    const order = this.get(orderId);
+    if (TERMINAL_ORDER_STATUSES.has(order.status)) return;
+    void this.requireBroker().cancel(orderId);
+  }
+
+  /** Changes quantity or prices of a working order. */
+  modify(orderId: string, changes: OrderChanges): void {
+    const order = this.get(orderId);
+    if (TERMINAL_ORDER_STATUSES.has(order.status)) throw new SdkError('GM_ORDER_INVALID', `Cannot modify order ${orderId}: it is ${order.status}`);
+    void this.requireBroker().modify(orderId, changes);
+  }
+
+  /** Cancels every working order, optionally of one symbol. */
+  cancelAll(symbol?: string): void {
+    for (const order of this.openOrders()) if (symbol === undefined || order.symbol === symbol) this.cancel(order.id);
+  }
+
+  /** Returns the order with this id. */
+  get(orderId: string): Order {
+    const order = this.orders.get(orderId);
+    if (order === undefined) throw new SdkError('GM_ORDER_NOT_FOUND', `No order with id ${orderId}`);
+    return order;
+  }
+
+  /** Orders that are not in a final state. */
+  openOrders(): Order[] {
+    return [...this.orders.values()].filter((order) => !TERMINAL_ORDER_STATUSES.has(order.status));
+  }
+
+  /** Every order of the run, in creation order. */
+  allOrders(): Order[] {
+    return [...this.orders.values()];
+  }
+
+  private requireBroker(): Broker {
+    if (this.broker === undefined) throw new SdkError('GM_KERNEL_NOT_STARTED', 'No broker is attached to the order manager yet');
+    return this.broker;
+  }
+
+  private track(order: Order): void {
+    this.orders.set(order.id, order);
+    this.byClientId.set(order.clientOrderId, order);
+  }
+
+  private applyUpdate(update: Order): void {
+    const previous = this.orders.get(update.id);
+    this.track(update);
+    if (previous !== undefined && previous.status === update.status && previous.filledQuantity === update.filledQuantity) {
+      if (previous.quantity !== update.quantity || previous.limitPrice !== update.limitPrice || previous.stopPrice !== update.stopPrice) this.publishOrder('order.modified', update);
+      return;
+    }
+    switch (update.status) {
+      case 'accepted':
+        this.publishOrder('order.accepted', update);
+        break;
+      case 'canceled':
+        this.publishOrder('order.canceled', update, update.reason);
+        break;
+      case 'rejected':
+        this.publishOrder('order.rejected', update, update.reason);
+        break;
+      case 'expired':
+        this.publishOrder('order.expired', update, update.reason);
+        break;
+      default:
+        // Fill states are published with their fill in applyFill
+        break;
+    }
+    for (const observer of this.observers) observer.onOrder?.(update);
+  }
+
+  private applyFill(fill: Fill): void {
+    const order = this.orders.get(fill.orderId);
+    if (order === undefined) throw new SdkError('GM_ORDER_NOT_FOUND', `Broker reported a fill for unknown order ${fill.orderId}`);
+    const now = this.clock.now();
+    const event = order.filledQuantity >= order.quantity - 1e-12 ? 'order.filled' : 'order.partially_filled';
+    this.bus.publish(event, { order, fill, tsEvent: fill.time, tsInit: now });
+    for (const observer of this.observers) observer.onFill?.(fill, order);
+  }
+
+  private publishOrder(event: 'order.submitted' | 'order.accepted' | 'order.denied' | 'order.canceled' | 'order.rejected' | 'order.expired' | 'order.modified', order: Order, reason?: string): void {
+    const now = this.clock.now();
+    this.bus.publish(event, reason === undefined ? { order, tsEvent: now, tsInit: now } : { order, reason, tsEvent: now, tsInit: now });
+  }
+}
