@@ -70,7 +70,8 @@ export class Kernel {
     kernel.container.register(TOKENS.clock, { useValue: clock });
     kernel.container.register(TOKENS.bus, { useValue: bus });
     kernel.container.register(TOKENS.logger, { useValue: logger });
-    bus.setFaultHandler((owner, event, error) => kernel.handleFault(owner.instanceId, event, error, options.onFaultAction));
+    bus.setFaultHandler((owner, event, error) => kernel.reportFault(owner.instanceId, event, error));
+    kernel.faultAction = options.onFaultAction;
     options.registerServices?.(kernel.container, kernel);
     await kernel.createComponents();
     return kernel;
@@ -223,7 +224,19 @@ export class Kernel {
     }
   }
 
-  private handleFault(instanceId: string, event: string, error: Error, onAction: KernelOptions['onFaultAction']): void {
+  private faultAction: KernelOptions['onFaultAction'];
+
+  /**
+   * Records that a component's listener or hook threw, and applies the component's fault policy. Hooks the
+   * engine calls directly (not bus listeners) pass `publish` so `plugin.faulted` is emitted for them too.
+   */
+  reportFault(instanceId: string, event: string, error: Error, publish = false): void {
+    const onAction = this.faultAction;
+    if (publish) {
+      const component = this.component(instanceId);
+      const now = this.clock.now();
+      this.bus.publish('plugin.faulted', { pluginId: component?.manifest.id ?? instanceId, instanceId, event, error, tsEvent: now, tsInit: now });
+    }
     const component = this.component(instanceId);
     this.logger.error({ err: error, instance: instanceId, event }, 'listener failed; delivery continued');
     if (component === undefined) return;

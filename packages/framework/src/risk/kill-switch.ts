@@ -3,7 +3,7 @@ import type { Clock } from '../clock/clock.js';
 import { SdkError } from '../errors/sdk-error.js';
 import type { Order } from '../model/order.js';
 import type { OrderManager } from '../orders/order-manager.js';
-import type { PortfolioView } from '../orders/portfolio-view.js';
+import type { Position } from '../model/position.js';
 import type { RiskEngine } from './risk-engine.js';
 
 /** Options of `engage`. */
@@ -27,7 +27,8 @@ export class KillSwitch {
     private readonly clock: Clock,
     private readonly risk: RiskEngine,
     private readonly orders: OrderManager,
-    private readonly portfolio: PortfolioView & { symbols(): readonly string[] },
+    /** Current positions, flat ones allowed. */
+    private readonly positions: () => readonly Position[],
   ) {}
 
   /** True while engaged. */
@@ -42,8 +43,7 @@ export class KillSwitch {
     this.orders.cancelAll();
     const flattening: Order[] = [];
     if (options.flatten) {
-      for (const symbol of this.portfolio.symbols()) {
-        const quantity = this.portfolio.position(symbol)?.quantity ?? 0;
+      for (const { symbol, quantity } of this.positions()) {
         if (quantity === 0) continue;
         flattening.push(
           this.orders.submit(
