@@ -42,7 +42,7 @@ const KERNEL_OWNER: ListenerOwner = Object.freeze({ pluginId: 'kernel', instance
  */
 export class EventBus extends EventEmitter<EventFunctions> {
   private faultHandler: FaultHandler | undefined;
-  private sinks: EventSink[] = [];
+  private sinks: { readonly write: EventSink; readonly accepts: (event: string) => boolean }[] = [];
   private readonly store = (this as unknown as { _events: Record<string, ListenerEntry | ListenerEntry[] | undefined> })._events;
 
   /** Sets the handler told about faulting listeners (the kernel applies fault policies there). */
@@ -50,9 +50,9 @@ export class EventBus extends EventEmitter<EventFunctions> {
     this.faultHandler = handler;
   }
 
-  /** Adds a sink that sees every emitted event (e.g. the journal). */
-  addSink(sink: EventSink): void {
-    this.sinks = [...this.sinks, sink];
+  /** Adds a sink that sees every emitted event it accepts (e.g. the journal), before listeners do. */
+  addSink(sink: EventSink, accepts: (event: string) => boolean = () => true): void {
+    this.sinks = [...this.sinks, { write: sink, accepts }];
   }
 
   /** Registers a listener attributed to a plugin instance. */
@@ -63,7 +63,10 @@ export class EventBus extends EventEmitter<EventFunctions> {
 
   /** True when at least one listener or sink would see the event (lets emitters skip building payloads). */
   wants(event: string): boolean {
-    return this.sinks.length > 0 || this.store[PREFIX + event] !== undefined;
+    if (this.store[PREFIX + event] !== undefined) return true;
+    const sinks = this.sinks;
+    for (let i = 0; i < sinks.length; i++) if (sinks[i]!.accepts(event)) return true;
+    return false;
   }
 
   /** Emits a built-in event with its typed payload. */
@@ -74,7 +77,7 @@ export class EventBus extends EventEmitter<EventFunctions> {
   /** Delivers an event to every listener; returns false when nobody listens. */
   override emit(event: string, payload?: unknown): boolean {
     const sinks = this.sinks;
-    for (let i = 0; i < sinks.length; i++) sinks[i]!(event, payload);
+    for (let i = 0; i < sinks.length; i++) if (sinks[i]!.accepts(event)) sinks[i]!.write(event, payload);
     const stored = this.store[PREFIX + event];
     if (stored === undefined) return false;
     if ((stored as ListenerEntry).fn !== undefined) {

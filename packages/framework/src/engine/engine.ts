@@ -12,6 +12,8 @@ import type { DataSource, TimeRange } from '../kinds/data-source.js';
 import type { IndicatorComponent } from '../kinds/indicator.js';
 import type { RiskModel } from '../kinds/risk-model.js';
 import type { Bar, Tick } from '../model/bar.js';
+import type { Fill } from '../model/fill.js';
+import type { Order } from '../model/order.js';
 import { timeframeToMs } from '../model/timeframe.js';
 import { OrderManager } from '../orders/order-manager.js';
 import type { PluginRegistry } from '../plugin/plugin-registry.js';
@@ -27,6 +29,10 @@ import { parseTime } from './parse-time.js';
 export interface RunObserver {
   /** Called after each base bar is fully processed. */
   onBaseBar?(bar: Bar, engine: Engine): void;
+  /** Called for every order state change. */
+  onOrder?(order: Order): void;
+  /** Called for every fill, after the portfolio has applied it. */
+  onFill?(fill: Fill, order: Order): void;
   /** Called once the data is exhausted and the kernel has stopped. */
   onFinish?(engine: Engine): void | Promise<void>;
 }
@@ -168,6 +174,18 @@ export class Engine {
     for (const c of this.kernel.componentsOf('indicators')) this.indicators.add(c.instanceId, c.instance as unknown as IndicatorComponent, this.baseTimeframe);
 
     const agents = this.kernel.componentsOf('agents').map((c) => ({ id: c.instanceId, agent: c.instance as unknown as Agent }));
+    const bus = this.kernel.bus;
+    const observer = this.options.observer;
+    // The portfolio applies a fill before anyone else hears of it
+    this.orders.observe({
+      onOrder: (order) => observer?.onOrder?.(order),
+      onFill: (fill, order) => {
+        this.portfolio.applyFill(fill);
+        const position = this.portfolio.position(fill.symbol);
+        if (position !== undefined && bus.wants('position.changed')) bus.publish('position.changed', { position, tsEvent: fill.time, tsInit: this.clock.now() });
+        observer?.onFill?.(fill, order);
+      },
+    });
     this.orders.observe({
       onOrder: (order) => {
         for (const { id, agent } of agents) this.callAgent(id, 'onOrder', () => agent.onOrder?.(order));
@@ -195,6 +213,10 @@ export class Engine {
       createTickAggregator: output.type === 'ticks' ? (symbol, onBar) => createBarAggregator(this.baseTimeframe, { symbol, onBar, gapFill: false }) : undefined,
       onBaseBar: (bar) => {
         this.barsProcessed++;
+        if (bus.wants('account.updated')) {
+          const p = this.portfolio;
+          bus.publish('account.updated', { equity: p.equity, cash: p.cash, drawdown: p.drawdown, tsEvent: bar.end, tsInit: bar.end });
+        }
         this.options.observer?.onBaseBar?.(bar, this);
       },
       onAgentFault: (id, hook, error) => this.kernel.reportFault(id, hook, toError(error), true),

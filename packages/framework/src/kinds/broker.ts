@@ -36,7 +36,10 @@ export interface OrderChanges {
   readonly stopPrice?: number;
 }
 
-/** Where a broker reports what happened to orders. */
+/**
+ * Where a broker reports what happened to orders. A fill is reported with `onFill` *before* the
+ * `onOrderUpdate` that reflects it (the order manager derives the filled state from the fill).
+ */
 export interface BrokerListener {
   /** A new state of an order (accepted, canceled, rejected, expired, or a fill's resulting status). */
   onOrderUpdate(order: Order): void;

@@ -149,7 +149,8 @@ export class OrderManager {
   private applyUpdate(update: Order): void {
     const previous = this.orders.get(update.id);
     this.track(update);
-    if (previous !== undefined && previous.status === update.status && previous.filledQuantity === update.filledQuantity) {
+    if (previous !== undefined && previous.status === update.status && Math.abs(previous.filledQuantity - update.filledQuantity) < 1e-12) {
+      // Same state (e.g. the update that follows a fill): keep the broker's copy, publish only real modifications
       if (previous.quantity !== update.quantity || previous.limitPrice !== update.limitPrice || previous.stopPrice !== update.stopPrice) this.publishOrder('order.modified', update);
       return;
     }
@@ -167,19 +168,23 @@ export class OrderManager {
         this.publishOrder('order.expired', update, update.reason);
         break;
       default:
-        // Fill states are published with their fill in applyFill
         break;
     }
     for (const observer of this.observers) observer.onOrder?.(update);
   }
 
+  /** Applies a fill to its order (brokers report a fill before the order update that reflects it). */
   private applyFill(fill: Fill): void {
-    const order = this.orders.get(fill.orderId);
-    if (order === undefined) throw new SdkError('GM_ORDER_NOT_FOUND', `Broker reported a fill for unknown order ${fill.orderId}`);
-    const now = this.clock.now();
-    const event = order.filledQuantity >= order.quantity - 1e-12 ? 'order.filled' : 'order.partially_filled';
-    this.bus.publish(event, { order, fill, tsEvent: fill.time, tsInit: now });
+    const previous = this.orders.get(fill.orderId);
+    if (previous === undefined) throw new SdkError('GM_ORDER_NOT_FOUND', `Broker reported a fill for unknown order ${fill.orderId}`);
+    const filledQuantity = previous.filledQuantity + fill.quantity;
+    const averageFillPrice = previous.filledQuantity === 0 ? fill.price : (previous.averageFillPrice * previous.filledQuantity + fill.price * fill.quantity) / filledQuantity;
+    const complete = filledQuantity >= previous.quantity - 1e-12;
+    const order: Order = Object.freeze({ ...previous, filledQuantity, averageFillPrice, status: complete ? 'filled' : 'partially_filled', updatedAt: fill.time });
+    this.track(order);
+    this.bus.publish(complete ? 'order.filled' : 'order.partially_filled', { order, fill, tsEvent: fill.time, tsInit: this.clock.now() });
     for (const observer of this.observers) observer.onFill?.(fill, order);
+    for (const observer of this.observers) observer.onOrder?.(order);
   }
 
   private publishOrder(event: 'order.submitted' | 'order.accepted' | 'order.denied' | 'order.canceled' | 'order.rejected' | 'order.expired' | 'order.modified', order: Order, reason?: string): void {
