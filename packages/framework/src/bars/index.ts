@@ -1,0 +1,13 @@
+export type { BarAggregator, BarAggregatorOptions, BarListener, LateInputPolicy, TimeBarOptions } from './bar-aggregator.js';
+export type { BarSpec } from './bar-spec.js';
+export { parseBarSpec } from './bar-spec.js';
+export { bucketStart } from './time-bucket.js';
+export { TimeBarAggregator, DEFAULT_MAX_GAP_MS } from './time-bar-aggregator.js';
+export { ActivityBarAggregator } from './activity-bar-aggregator.js';
+export { VolumeBarAggregator } from './volume-bar-aggregator.js';
+export { TickBarAggregator } from './tick-bar-aggregator.js';
+export { RangeBarAggregator } from './range-bar-aggregator.js';
+export type { MultiTimeframeOptions } from './multi-timeframe-aggregator.js';
+export { MultiTimeframeAggregator } from './multi-timeframe-aggregator.js';
+export { PerSymbolBarAggregator } from './per-symbol-bar-aggregator.js';
+export { createBarAggregator } from './create-bar-aggregator.js';
