@@ -45,6 +45,11 @@ export interface OrderIntent {
   readonly reduceOnly?: boolean;
   /** Free-form tag carried to fills and trades (e.g. the agent or signal that caused it). */
   readonly tag?: string;
+  /**
+   * Facts for risk models, e.g. `winProbability` and `payoffRatio` for Kelly sizing, or `confidence`.
+   * Carried unchanged through the risk chain.
+   */
+  readonly metadata?: Readonly<Record<string, unknown>>;
 }
 
 /** An order as the execution layer tracks it. */
