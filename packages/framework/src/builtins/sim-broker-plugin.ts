@@ -16,7 +16,7 @@ export const simBrokerPlugin = definePlugin({
     version: '0.1.0',
     apiVersion: PLUGIN_API_VERSION,
     description: 'Simulated venue: next-open fills, bar-path stops and limits, fees, slippage, latency, participation',
-    capabilities: { market: true, limit: true, stop: true, stopLimit: true, bracket: true, cancel: true, modify: true, shortSelling: true },
+    capabilities: { market: true, limit: true, stop: true, stopLimit: true, bracket: true, cancel: true, modify: true, fetchOpenOrders: true, orderStream: true, shortSelling: true },
   },
   options: simulatedVenueOptions,
   create: (ctx) => {
