@@ -82,4 +82,17 @@ describe('EventBus', () => {
     scoped.dispose();
     expect(bus.listenerCount('acme/agent:crossed' as never)).toBe(0);
   });
+
+  it('keeps delivering after every listener was removed and new ones were added', () => {
+    // eventemitter3 replaces its storage object when the last listener goes; the bus must follow it
+    const bus = new EventBus();
+    const seen: string[] = [];
+    const first = (): void => void seen.push('first');
+    bus.on('kill_switch.reset', first);
+    bus.off('kill_switch.reset', first);
+    bus.on('kill_switch.reset', () => void seen.push('second'));
+    bus.publish('kill_switch.reset', reset);
+    expect(seen).toEqual(['second']);
+    expect(bus.wants('kill_switch.reset')).toBe(true);
+  });
 });
