@@ -65,10 +65,15 @@ export type { LimitsOptions } from './risk/limits-risk-model.js';
 export * from './execution/index.js';
 export * from './portfolio/index.js';
 
+// Analytics and run output
+export * from './analytics/index.js';
+
 // Engine and built-ins
 export { Engine } from './engine/engine.js';
 export type { EngineOptions, EngineResult, RunObserver } from './engine/engine.js';
 export { loadSystem } from './engine/load-system.js';
+export { runSystem } from './engine/run-system.js';
+export type { RunSystemOptions, RunSystemResult } from './engine/run-system.js';
 export type { LoadedSystem, LoadSystemOptions } from './engine/load-system.js';
 export { IndicatorHub } from './engine/indicator-hub.js';
 export { RunInstruments } from './engine/instrument-registry.js';

@@ -63,6 +63,7 @@ export class SmaCrossAgent implements Agent {
   /** Position plus what working orders will add once filled, so a pending order is not sent twice. */
   private expectedPosition(symbol: string): number {
     let quantity = this.portfolio.position(symbol)?.quantity ?? 0;
+    if (this.orders.openOrderCount === 0) return quantity;
     for (const order of this.orders.openOrders()) {
       if (order.symbol !== symbol || order.parentId !== undefined) continue;
       const remaining = order.quantity - order.filledQuantity;

@@ -66,7 +66,8 @@ export class Engine {
   private source!: DataSource;
   private baseTimeframe = '';
   private stopReason: string | undefined;
-  private barsProcessed = 0;
+  private processed = 0;
+  private observer: RunObserver | undefined;
 
   private constructor(
     readonly config: ResolvedConfig,
@@ -118,6 +119,16 @@ export class Engine {
     return this.baseTimeframe;
   }
 
+  /** Base bars processed so far. */
+  get barsProcessed(): number {
+    return this.processed;
+  }
+
+  /** Sets the observer that records the run (replaces the one given at creation); call before `run`. */
+  setObserver(observer: RunObserver): void {
+    this.observer = observer;
+  }
+
   /** Asks the run to stop after the current bar. */
   requestStop(reason: string): void {
     this.stopReason ??= reason;
@@ -141,8 +152,8 @@ export class Engine {
       await broker.disconnect?.();
       await kernel.stop(this.stopReason ?? 'completed');
     }
-    await this.options.observer?.onFinish?.(this);
-    return { barsProcessed: this.barsProcessed, stoppedEarly: this.stopReason !== undefined, stopReason: this.stopReason ?? 'completed' };
+    await this.observer?.onFinish?.(this);
+    return { barsProcessed: this.processed, stoppedEarly: this.stopReason !== undefined, stopReason: this.stopReason ?? 'completed' };
   }
 
   /** Stops and disposes every component. */
@@ -175,15 +186,15 @@ export class Engine {
 
     const agents = this.kernel.componentsOf('agents').map((c) => ({ id: c.instanceId, agent: c.instance as unknown as Agent }));
     const bus = this.kernel.bus;
-    const observer = this.options.observer;
+    this.observer = this.options.observer;
     // The portfolio applies a fill before anyone else hears of it
     this.orders.observe({
-      onOrder: (order) => observer?.onOrder?.(order),
+      onOrder: (order) => this.observer?.onOrder?.(order),
       onFill: (fill, order) => {
         this.portfolio.applyFill(fill);
         const position = this.portfolio.position(fill.symbol);
         if (position !== undefined && bus.wants('position.changed')) bus.publish('position.changed', { position, tsEvent: fill.time, tsInit: this.clock.now() });
-        observer?.onFill?.(fill, order);
+        this.observer?.onFill?.(fill, order);
       },
     });
     this.orders.observe({
@@ -212,12 +223,12 @@ export class Engine {
           : (symbol, onBar) => new MultiTimeframeAggregator({ base: this.baseTimeframe, timeframes: higher, symbol, onBar, gapFill: gap.enabled, maxGap: gap.maxGapMinutes * 60_000 }),
       createTickAggregator: output.type === 'ticks' ? (symbol, onBar) => createBarAggregator(this.baseTimeframe, { symbol, onBar, gapFill: false }) : undefined,
       onBaseBar: (bar) => {
-        this.barsProcessed++;
+        this.processed++;
         if (bus.wants('account.updated')) {
           const p = this.portfolio;
           bus.publish('account.updated', { equity: p.equity, cash: p.cash, drawdown: p.drawdown, tsEvent: bar.end, tsInit: bar.end });
         }
-        this.options.observer?.onBaseBar?.(bar, this);
+        this.observer?.onBaseBar?.(bar, this);
       },
       onAgentFault: (id, hook, error) => this.kernel.reportFault(id, hook, toError(error), true),
     });

@@ -19,17 +19,10 @@ export interface LoggerOptions {
 /** Creates the root pino logger: JSON lines, secrets redacted by key and by value. */
 export function createLogger(options: LoggerOptions = {}): Logger {
   const secrets = (options.secrets ?? []).filter((value) => value.length >= 4);
-  return pino(
-    {
-      level: options.level ?? 'info',
-      redact: { paths: [...REDACTED_PATHS], censor: '[REDACTED]' },
-      // A secret can also hide inside a message or another field: censor known values in the final line
-      hooks: secrets.length === 0 ? undefined : {
-        streamWrite: (line: string) => secrets.reduce((text, secret) => text.split(secret).join('[REDACTED]'), line),
-      },
-    },
-    options.destination ?? pino.destination({ fd: 2, sync: true }),
-  );
+  const base = { level: options.level ?? 'info', redact: { paths: [...REDACTED_PATHS], censor: '[REDACTED]' } };
+  // A secret can also hide inside a message or another field: censor known values in the final line
+  const hooks = { streamWrite: (line: string) => secrets.reduce((text, secret) => text.split(secret).join('[REDACTED]'), line) };
+  return pino(secrets.length === 0 ? base : { ...base, hooks }, options.destination ?? pino.destination({ fd: 2, sync: true }));
 }
 
 /** A logger that drops everything (tests, benchmarks). */

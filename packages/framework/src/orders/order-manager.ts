@@ -28,6 +28,8 @@ export interface SubmitOptions {
  */
 export class OrderManager {
   private readonly orders = new Map<string, Order>();
+  // Working orders only, so strategies can look at them without walking the whole history
+  private readonly open = new Map<string, Order>();
   private readonly byClientId = new Map<string, Order>();
   private readonly observers: OrderObserver[] = [];
   private broker: Broker | undefined;
@@ -126,9 +128,14 @@ export class OrderManager {
     return order;
   }
 
-  /** Orders that are not in a final state. */
+  /** Orders that are not in a final state, oldest first. */
   openOrders(): Order[] {
-    return [...this.orders.values()].filter((order) => !TERMINAL_ORDER_STATUSES.has(order.status));
+    return [...this.open.values()];
+  }
+
+  /** Number of orders that are not in a final state. */
+  get openOrderCount(): number {
+    return this.open.size;
   }
 
   /** Every order of the run, in creation order. */
@@ -144,6 +151,8 @@ export class OrderManager {
   private track(order: Order): void {
     this.orders.set(order.id, order);
     this.byClientId.set(order.clientOrderId, order);
+    if (TERMINAL_ORDER_STATUSES.has(order.status)) this.open.delete(order.id);
+    else this.open.set(order.id, order);
   }
 
   private applyUpdate(update: Order): void {
