@@ -14,7 +14,7 @@ export { MARKET_REGIMES, REGIME_TRANSITIONS, regimeTimeShares } from './syntheti
 export type { MarketRegime, MarketRegimeName } from './synthetic/market-regimes.js';
 export { TradingSessions } from './synthetic/trading-sessions.js';
 export type { SessionRule, TradingSession } from './synthetic/trading-sessions.js';
-export { writeSyntheticCsv, SYNTHETIC_CSV_HEADER } from './synthetic/write-synthetic-csv.js';
+export { writeSyntheticCsv, formatSyntheticRow, SYNTHETIC_CSV_HEADER } from './synthetic/write-synthetic-csv.js';
 export { runDataSynth } from './synthetic/run-data-synth.js';
 export type { DataSynthArgs, DataSynthResult } from './synthetic/run-data-synth.js';
 export { SyntheticDataSource, syntheticDataSourcePlugin } from './synthetic/synthetic-data-source.js';
