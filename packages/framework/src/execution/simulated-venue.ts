@@ -7,6 +7,7 @@ import type { Fill } from '../model/fill.js';
 import { roundToTick } from '../model/instrument.js';
 import type { Instrument } from '../model/instrument.js';
 import type { Order, OrderStatus } from '../model/order.js';
+import { withOrderChanges } from '../model/order-record.js';
 import { roundMoney } from '../portfolio/round-money.js';
 import { NO_TOUCH } from './bar-path.js';
 import { DayEndCalendar } from './day-end-calendar.js';
@@ -99,7 +100,7 @@ export class SimulatedVenue implements Broker {
     const instrument = this.lookup(order.symbol);
     const reason = orderRejection(order, instrument);
     if (reason !== undefined || instrument === undefined) {
-      const rejected = Object.freeze({ ...order, status: 'rejected' as const, reason, updatedAt: now });
+      const rejected = withOrderChanges(order, { status: 'rejected', reason, updatedAt: now });
       this.rejected.set(order.id, rejected);
       this.listener?.onOrderUpdate(rejected);
       return;
@@ -201,7 +202,7 @@ export class SimulatedVenue implements Broker {
     const filled = order.filledQuantity + quantity;
     const average = order.filledQuantity === 0 ? price : (order.averageFillPrice * order.filledQuantity + price * quantity) / filled;
     const status: OrderStatus = filled >= order.quantity - QUANTITY_EPSILON ? 'filled' : 'partially_filled';
-    work.order = Object.freeze({ ...order, filledQuantity: filled, averageFillPrice: average, status, updatedAt: time });
+    work.order = withOrderChanges(order, { filledQuantity: filled, averageFillPrice: average, status, updatedAt: time });
     this.listener?.onFill(fill);
     this.listener?.onOrderUpdate(work.order);
     if (order.bracket !== undefined) protectEntryFill(this.core, work, quantity, position, time);
@@ -216,7 +217,7 @@ export class SimulatedVenue implements Broker {
   }
 
   private update(work: WorkingOrder, changes: Partial<Order>): void {
-    work.order = Object.freeze({ ...work.order, ...changes });
+    work.order = withOrderChanges(work.order, changes);
     this.listener?.onOrderUpdate(work.order);
   }
 
@@ -314,12 +315,11 @@ export class SimulatedVenue implements Broker {
     const tickSize = instrument.tickSize;
     const round = (price: number | undefined): number | undefined => (price === undefined ? undefined : roundToTick(price, tickSize));
     const bracket = order.bracket;
-    return Object.freeze({
-      ...order,
-      ...(order.limitPrice === undefined ? {} : { limitPrice: round(order.limitPrice) }),
-      ...(order.stopPrice === undefined ? {} : { stopPrice: round(order.stopPrice) }),
-      ...(bracket === undefined ? {} : { bracket: Object.freeze({ stopLoss: round(bracket.stopLoss), takeProfit: round(bracket.takeProfit) }) }),
-      status: 'accepted' as const,
+    return withOrderChanges(order, {
+      limitPrice: round(order.limitPrice),
+      stopPrice: round(order.stopPrice),
+      bracket: bracket === undefined ? undefined : { stopLoss: round(bracket.stopLoss), takeProfit: round(bracket.takeProfit) },
+      status: 'accepted',
       filledQuantity: 0,
       averageFillPrice: Number.NaN,
       updatedAt: now,

@@ -5,6 +5,7 @@ import type { Broker, ExecutionAlgorithm, OrderChanges } from '../kinds/broker.j
 import type { Fill } from '../model/fill.js';
 import { TERMINAL_ORDER_STATUSES, type Order, type OrderIntent } from '../model/order.js';
 import type { RiskEngine } from '../risk/risk-engine.js';
+import { createOrderRecord, withOrderChanges } from '../model/order-record.js';
 import { validateIntent } from './order-validation.js';
 
 /** Receives every order state change and every fill, after the bus has published them. */
@@ -68,7 +69,7 @@ export class OrderManager {
     const now = this.clock.now();
     this.sequence++;
     const id = `O-${String(this.sequence).padStart(6, '0')}`;
-    let order: Order = Object.freeze({
+    let order: Order = createOrderRecord({
       ...intent,
       id,
       clientOrderId: intent.clientOrderId ?? `gm-${this.sequence}`,
@@ -85,13 +86,13 @@ export class OrderManager {
     if (!options.force) {
       const decision = this.risk.evaluate(order);
       if (!decision.approved) {
-        order = Object.freeze({ ...order, status: 'denied', reason: `${decision.deniedBy}: ${decision.reason}` });
+        order = withOrderChanges(order, { status: 'denied', reason: `${decision.deniedBy}: ${decision.reason}` });
         this.track(order);
         this.publishOrder('order.denied', order, order.reason);
         return order;
       }
       if (decision.intent !== order) {
-        order = Object.freeze({ ...order, ...decision.intent, id: order.id, clientOrderId: order.clientOrderId, status: 'submitted', reason: decision.adjustments.join('; ') });
+        order = withOrderChanges(order, { ...decision.intent, id: order.id, clientOrderId: order.clientOrderId, status: 'submitted', reason: decision.adjustments.join('; ') });
         this.track(order);
       }
     }
@@ -189,7 +190,7 @@ export class OrderManager {
     const filledQuantity = previous.filledQuantity + fill.quantity;
     const averageFillPrice = previous.filledQuantity === 0 ? fill.price : (previous.averageFillPrice * previous.filledQuantity + fill.price * fill.quantity) / filledQuantity;
     const complete = filledQuantity >= previous.quantity - 1e-12;
-    const order: Order = Object.freeze({ ...previous, filledQuantity, averageFillPrice, status: complete ? 'filled' : 'partially_filled', updatedAt: fill.time });
+    const order = withOrderChanges(previous, { filledQuantity, averageFillPrice, status: complete ? 'filled' : 'partially_filled', updatedAt: fill.time });
     this.track(order);
     this.bus.publish(complete ? 'order.filled' : 'order.partially_filled', { order, fill, tsEvent: fill.time, tsInit: this.clock.now() });
     for (const observer of this.observers) observer.onFill?.(fill, order);
