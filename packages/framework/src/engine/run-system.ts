@@ -60,6 +60,9 @@ export async function runSystem(options: RunSystemOptions): Promise<RunSystemRes
   mkdirSync(dir, { recursive: true });
 
   const engine = await Engine.create(config, system.registry, { logger, observer: undefined });
+  // Symbols the data brings but the config does not list get default instruments before recording starts
+  const source = engine.kernel.componentsOf('data')[0]?.instance as { symbols?: readonly string[] } | undefined;
+  for (const symbol of source?.symbols ?? []) engine.instruments.get(symbol);
   const writer = new RunWriter({ dir, instruments: engine.instruments.all(), journal: config.output.journal, barTimeframe: engine.timeframe });
   attachRecorder(engine, writer, options.onProgress);
   const excluded = new Set(config.output.journalExclude);

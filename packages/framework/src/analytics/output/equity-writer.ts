@@ -14,6 +14,9 @@ export class EquityWriter {
   private readonly file: TextFileWriter;
   private peak = -Infinity;
   private inMarket = 0;
+  // Values repeat from bar to bar while flat: keep the last text of each column
+  private readonly lastValues = new Float64Array(5).fill(Number.NaN);
+  private readonly lastTexts: string[] = ['', '', '', '', ''];
 
   constructor(path: string) {
     this.file = new TextFileWriter(path);
@@ -34,9 +37,15 @@ export class EquityWriter {
     this.statistics.add(time, equity);
     if (equity > this.peak) this.peak = equity;
     if (grossExposure !== 0) this.inMarket++;
-    this.file.write(
-      toCsvRow([formatIsoTime(time), formatNumber(equity), formatNumber(cash), formatNumber(netExposure), formatNumber(grossExposure), formatNumber(1 - equity / this.peak)]),
-    );
+    this.file.write(`${formatIsoTime(time)},${this.text(0, equity)},${this.text(1, cash)},${this.text(2, netExposure)},${this.text(3, grossExposure)},${this.text(4, 1 - equity / this.peak)}\n`);
+  }
+
+  private text(column: number, value: number): string {
+    if (value === this.lastValues[column]) return this.lastTexts[column]!;
+    const text = formatNumber(value);
+    this.lastValues[column] = value;
+    this.lastTexts[column] = text;
+    return text;
   }
 
   /** Flushes and closes the file. */
