@@ -90,6 +90,7 @@ export function assembleStatistics(parts: StatisticsParts): Statistics {
     calmar: equity.calmar,
     maxDrawdown: equity.maxDrawdown,
     maxDrawdownDurationMs: equity.maxDrawdownDurationMs,
+    maxDrawdownDuration: equity.maxDrawdownDurationMs / 86_400_000,
     maxDrawdownDurationBars: equity.maxDrawdownDurationBars,
     periodsPerYear: equity.periodsPerYear,
     returnPeriods: equity.returnPeriods,

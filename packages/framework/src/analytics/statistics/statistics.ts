@@ -29,6 +29,8 @@ export interface Statistics {
   readonly maxDrawdown: number;
   /** Length of the longest drawdown (peak to recovery, or to the end), in ms. */
   readonly maxDrawdownDurationMs: number;
+  /** The same longest drawdown duration, in days (`maxDrawdownDurationMs` / 86,400,000). */
+  readonly maxDrawdownDuration: number;
   /** Length of that same drawdown in bars. */
   readonly maxDrawdownDurationBars: number;
   /** Return periods per year used to annualise (given, or observed). */
