@@ -99,4 +99,43 @@ describe('Engine backtest with sma-cross and the simulated broker', () => {
     // The 5m bar covering minutes 0–4 is published right after the 1m bar of minute 4, not before
     expect(seen.indexOf('5m@0')).toBe(seen.indexOf('1m@4') + 1);
   });
+
+  it('awaits agents whose onBar returns a promise before the next agent and the next bar', async () => {
+    const { definePlugin } = await import('../src/plugin/define-plugin.js');
+    const { z } = await import('zod');
+    const seen: string[] = [];
+    const slow = definePlugin({
+      manifest: { id: 'slow-agent', kind: 'agent', version: '1.0.0', apiVersion: 1 },
+      options: z.strictObject({}),
+      create: () => ({
+        onBar: async (bar: Bar) => {
+          seen.push(`slow start ${bar.timeframe}@${bar.start}`);
+          // A real wait, as a model inference would take
+          await new Promise((resolve) => setTimeout(resolve, 2));
+          seen.push(`slow end ${bar.timeframe}@${bar.start}`);
+        },
+      }),
+    });
+    const fast = definePlugin({
+      manifest: { id: 'fast-agent', kind: 'agent', version: '1.0.0', apiVersion: 1 },
+      options: z.strictObject({}),
+      create: () => ({ onBar: (bar: Bar) => void seen.push(`fast ${bar.timeframe}@${bar.start}`) }),
+    });
+    const bars = barsFromCloses([10, 11, 12, 13]);
+    const system = await loadSystem(
+      { data: { use: 'array' }, bars: ['1m', '2m'], agents: [{ use: 'slow-agent' }, { use: 'fast-agent' }] },
+      { plugins: [arrayDataSourcePlugin(bars), slow, fast], env: {} },
+    );
+    const engine = await Engine.create(system.config, system.registry, { logger: createSilentLogger() });
+    await engine.run();
+    const t = (i: number) => T0 + i * 60_000;
+    expect(seen).toEqual([
+      `slow start 1m@${t(0)}`, `slow end 1m@${t(0)}`, `fast 1m@${t(0)}`,
+      `slow start 1m@${t(1)}`, `slow end 1m@${t(1)}`, `fast 1m@${t(1)}`,
+      `slow start 2m@${t(0)}`, `slow end 2m@${t(0)}`, `fast 2m@${t(0)}`,
+      `slow start 1m@${t(2)}`, `slow end 1m@${t(2)}`, `fast 1m@${t(2)}`,
+      `slow start 1m@${t(3)}`, `slow end 1m@${t(3)}`, `fast 1m@${t(3)}`,
+      `slow start 2m@${t(2)}`, `slow end 2m@${t(2)}`, `fast 2m@${t(2)}`,
+    ]);
+  });
 });

@@ -143,11 +143,13 @@ export class Engine {
     try {
       const ticks = this.source.output.type === 'ticks';
       for await (const batch of this.source.read(range, kernel.signal)) {
-        if (ticks) for (let i = 0; i < batch.length; i++) this.driver.onTick(batch[i] as Tick);
-        else for (let i = 0; i < batch.length; i++) this.driver.onBar(batch[i] as Bar);
+        for (let i = 0; i < batch.length; i++) {
+          const pending = ticks ? this.driver.onTick(batch[i] as Tick) : this.driver.onBar(batch[i] as Bar);
+          if (pending !== undefined) await pending;
+        }
         if (this.stopReason !== undefined) break;
       }
-      if (this.stopReason === undefined) this.driver.flush();
+      if (this.stopReason === undefined) await this.driver.flush();
     } finally {
       await broker.disconnect?.();
       await kernel.stop(this.stopReason ?? 'completed');

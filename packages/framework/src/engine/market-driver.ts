@@ -55,26 +55,36 @@ export interface MarketDriverParts {
 export class MarketDriver {
   private readonly aggregators = new Map<string, BarAggregator>();
   private readonly tickAggregators = new Map<string, BarAggregator>();
-  private readonly publish = (bar: Bar): void => this.publishBar(bar);
-  private readonly processBase = (bar: Bar): void => this.onBar(bar);
+  // Higher-timeframe bars wait here until the base bar that completed them has been published
+  private readonly queue: Bar[] = [];
+  private readonly enqueue = (bar: Bar): void => void this.queue.push(bar);
+  private readonly processBase = (bar: Bar): void => {
+    this.tickBars.push(bar);
+  };
+  private readonly tickBars: Bar[] = [];
 
   constructor(private readonly parts: MarketDriverParts) {}
 
-  /** Processes one closed base bar. */
-  onBar(bar: Bar): void {
+  /**
+   * Processes one closed base bar. Returns a promise only when an agent's hook returned one (e.g. a model
+   * inference); the caller must await it before the next bar so the order of events stays deterministic.
+   */
+  onBar(bar: Bar): void | Promise<void> {
     const p = this.parts;
     p.clock?.set(bar.start);
     p.venue?.onBar(bar);
     p.clock?.set(bar.end);
     p.portfolio.mark(bar.symbol, bar.close);
     p.risk.updatePrice(bar.symbol, bar.close);
-    if (p.publishBase) this.publishBar(bar);
+    // Bars this one completes in higher timeframes queue up and are published after it, smallest first
     this.aggregatorFor(bar.symbol)?.updateBar(bar);
-    p.onBaseBar?.(bar);
+    const pending = p.publishBase ? this.publishBar(bar) : undefined;
+    if (pending !== undefined) return pending.then(() => this.finishBar(bar, 0));
+    return this.finishBar(bar, 0);
   }
 
   /** Processes one tick: it builds base bars, which then drive everything else as bars do. */
-  onTick(tick: Tick): void {
+  onTick(tick: Tick): void | Promise<void> {
     const p = this.parts;
     let aggregator = this.tickAggregators.get(tick.symbol);
     if (aggregator === undefined && p.createTickAggregator !== undefined) {
@@ -83,38 +93,89 @@ export class MarketDriver {
     }
     // Closing the previous base bar happens before the clock reaches this tick's time
     aggregator?.updateTick(tick);
+    const pending = this.tickBars.length === 0 ? undefined : this.processTickBars(0);
+    if (pending !== undefined) return pending.then(() => this.afterTick(tick));
+    this.afterTick(tick);
+  }
+
+  private afterTick(tick: Tick): void {
+    const p = this.parts;
     p.clock?.set(tick.time);
     p.risk.updatePrice(tick.symbol, tick.price);
     if (p.bus.wants('tick.received')) p.bus.publish('tick.received', { tick, tsEvent: tick.time, tsInit: tick.time });
   }
 
+  private processTickBars(index: number): void | Promise<void> {
+    const bars = this.tickBars;
+    for (let i = index; i < bars.length; i++) {
+      const pending = this.onBar(bars[i]!);
+      if (pending !== undefined) return pending.then(() => this.processTickBars(i + 1));
+    }
+    bars.length = 0;
+  }
+
   /** Emits bars still open at the end of the data. */
-  flush(): void {
+  async flush(): Promise<void> {
     for (const aggregator of this.tickAggregators.values()) aggregator.flush();
     for (const aggregator of this.aggregators.values()) aggregator.flush();
+    await this.drain(0);
+  }
+
+  /** Publishes the queued higher-timeframe bars from `index` on, then reports the base bar as done. */
+  private finishBar(bar: Bar, index: number): void | Promise<void> {
+    const pending = this.drain(index);
+    if (pending !== undefined) return pending.then(() => this.parts.onBaseBar?.(bar));
+    this.parts.onBaseBar?.(bar);
+  }
+
+  /** Publishes queued bars in order; switches to awaiting only when an agent hook returns a promise. */
+  private drain(index: number): void | Promise<void> {
+    const queue = this.queue;
+    for (let i = index; i < queue.length; i++) {
+      const pending = this.publishBar(queue[i]!);
+      if (pending !== undefined) return pending.then(() => this.drain(i + 1));
+    }
+    queue.length = 0;
   }
 
   private aggregatorFor(symbol: string): BarAggregator | undefined {
     let aggregator = this.aggregators.get(symbol);
     if (aggregator === undefined && this.parts.createAggregator !== undefined) {
-      aggregator = this.parts.createAggregator(symbol, this.publish);
+      aggregator = this.parts.createAggregator(symbol, this.enqueue);
       this.aggregators.set(symbol, aggregator);
     }
     return aggregator;
   }
 
-  private publishBar(bar: Bar): void {
+  private publishBar(bar: Bar): void | Promise<void> {
     const p = this.parts;
     p.indicators.update(bar);
     if (p.bus.wants('bar.closed')) p.bus.publish('bar.closed', { bar, tsEvent: bar.end, tsInit: bar.end });
+    return this.runAgents(bar, 0);
+  }
+
+  /** Calls agents' onBar from `index` on, awaiting a returned promise before the next agent. */
+  private runAgents(bar: Bar, index: number): void | Promise<void> {
+    const p = this.parts;
     const agents = p.agents;
-    for (let i = 0; i < agents.length; i++) {
+    for (let i = index; i < agents.length; i++) {
       const { id, agent } = agents[i]!;
       if (agent.onBar === undefined) continue;
+      let result: void | Promise<void>;
       try {
-        agent.onBar(bar);
+        result = agent.onBar(bar);
       } catch (error) {
         p.onAgentFault(id, 'onBar', error);
+        continue;
+      }
+      if (result !== undefined && typeof (result as Promise<void>).then === 'function') {
+        return (result as Promise<void>).then(
+          () => this.runAgents(bar, i + 1),
+          (error: unknown) => {
+            p.onAgentFault(id, 'onBar', error);
+            return this.runAgents(bar, i + 1);
+          },
+        );
       }
     }
   }
