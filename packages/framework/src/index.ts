@@ -42,6 +42,7 @@ export type { ListenerOwner, FaultHandler, EventSink } from './bus/event-bus.js'
 export { ScopedBus } from './bus/scoped-bus.js';
 export type { EventMap, EventName, EventMeta, OrderEvent, FillEvent, PluginFaultedEvent, RiskBreachedEvent } from './bus/event-map.js';
 export { SimulatedClock, LiveClock } from './clock/clock.js';
+export { DelegatingClock } from './clock/delegating-clock.js';
 export type { Clock } from './clock/clock.js';
 export { SeededRandom } from './random/seeded-random.js';
 export { createLogger, createSilentLogger, REDACTED_PATHS } from './logging/create-logger.js';

@@ -18,3 +18,6 @@ export { writeSyntheticCsv, formatSyntheticRow, SYNTHETIC_CSV_HEADER } from './s
 export { runDataSynth } from './synthetic/run-data-synth.js';
 export type { DataSynthArgs, DataSynthResult } from './synthetic/run-data-synth.js';
 export { SyntheticDataSource, syntheticDataSourcePlugin } from './synthetic/synthetic-data-source.js';
+export { ReplayDataSource, replayDataSourcePlugin, replayDataSourceOptions } from './replay/replay-data-source.js';
+export type { WallSleep } from './replay/replay-data-source.js';
+export { ReplayClock } from './replay/replay-clock.js';

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { createBarAggregator } from '../bars/create-bar-aggregator.js';
 import { MultiTimeframeAggregator } from '../bars/multi-timeframe-aggregator.js';
 import { LiveClock, SimulatedClock, type Clock } from '../clock/clock.js';
+import { DelegatingClock } from '../clock/delegating-clock.js';
 import type { ResolvedConfig } from '../config/envelope.js';
 import { TOKENS } from '../di/tokens.js';
 import { SdkError, toError } from '../errors/sdk-error.js';
@@ -87,7 +88,7 @@ export class Engine {
   static async create(config: ResolvedConfig, registry: PluginRegistry, options: EngineOptions): Promise<Engine> {
     if (config.data === undefined) throw new SdkError('GM_CONFIG_INVALID', 'The config has no `data:` source; a run needs one (e.g. { use: csv, options: { path: ./bars.csv, symbol: NQ } })');
     if (config.broker === undefined) throw new SdkError('GM_CONFIG_INVALID', 'The config has no `broker:`; use { use: sim } for backtests');
-    const clock: Clock = config.mode === 'backtest' ? new SimulatedClock(config.backtest.from === undefined ? 0 : parseTime(config.backtest.from, 'backtest.from')) : new LiveClock();
+    const clock: Clock = config.mode === 'backtest' ? new SimulatedClock(config.backtest.from === undefined ? 0 : parseTime(config.backtest.from, 'backtest.from')) : new DelegatingClock(new LiveClock());
     const instruments = new RunInstruments(config.instruments);
     const portfolio = new Portfolio({ cash: config.backtest.cash, instruments: (symbol) => instruments.get(symbol) });
     let engine: Engine | undefined;
@@ -174,6 +175,9 @@ export class Engine {
 
   private wire(): void {
     this.source = this.component<DataSource>('data');
+    // A replayed feed brings its own clock: paper and live runs follow it instead of the wall clock
+    const sourceClock = (this.source as Partial<{ clock: Clock }>).clock;
+    if (this.clock instanceof DelegatingClock && sourceClock !== undefined) this.clock.use(sourceClock);
     const broker = this.component<Broker & Partial<BarDrivenVenue>>('broker');
     const execution = this.component<ExecutionAlgorithm | undefined>('execution');
     if (execution !== undefined) (this.orders as unknown as { execution?: ExecutionAlgorithm }).execution = execution;
