@@ -30,10 +30,9 @@ describe('grandmodel kill', () => {
       env: {},
       logger: createSilentLogger(),
     });
-    // Wait until the run has traded, then ask it to stop trading from "outside"
-    for (let i = 0; i < 400 && !(existsSync(join(runDir, 'run.lock.json')) && existsSync(join(runDir, 'orders.csv')) && readFileSync(join(runDir, 'orders.csv'), 'utf8').includes('filled')); i++) {
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
+    // Wait until the run is live, let it trade for ~150 bars, then ask it to stop trading from "outside"
+    for (let i = 0; i < 400 && !existsSync(join(runDir, 'run.lock.json')); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    await new Promise((resolve) => setTimeout(resolve, 300));
     const io = quietIo(dir);
     expect(await runCli(['kill', 'run', '--reason', 'desk limit'], io)).toBe(0);
     expect(io.text()).toContain('kill switch requested');
