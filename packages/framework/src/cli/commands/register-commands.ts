@@ -1,11 +1,30 @@
 import type { Command } from 'commander';
 import type { CliIo } from '../cli-io.js';
+import { dataSynthCommand } from './data-synth-command.js';
+import { killCommand } from './kill-command.js';
 import { pluginsCommand } from './plugins-command.js';
+import { reportCommand } from './report-command.js';
+import { runCommand, type RunCommandOptions } from './run-command.js';
 import { schemaCommand } from './schema-command.js';
 import { validateCommand } from './validate-command.js';
 
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
 /** Every `grandmodel` command, registered on the program; `done` receives each command's exit code. */
 export function registerCommands(program: Command, io: CliIo, done: (code: number) => void): void {
+  program
+    .command('run')
+    .description('Run a system (backtest, paper or live) and write its run folder')
+    .argument('<config>', 'config file (.yaml, .json or .ts)')
+    .option('--mode <mode>', 'backtest, paper or live (overrides the config)')
+    .option('--from <date>', 'first bar time, e.g. 2024-01-01')
+    .option('--to <date>', 'end of the range (exclusive)')
+    .option('--out <dir>', 'run folder (default: <output.dir>/<name>-<time>)')
+    .option('--seed <n>', 'seed of every random source')
+    .option('--set <key=value>', 'override a config key (repeatable), e.g. --set backtest.cash=50000', collect)
+    .option('--quiet', 'no progress output')
+    .action(async (config: string, options: RunCommandOptions) => done(await runCommand(config, options, io)));
+
   program
     .command('validate')
     .description('Validate a config file; prints every problem with its path and line, or a short summary')
@@ -23,4 +42,34 @@ export function registerCommands(program: Command, io: CliIo, done: (code: numbe
     .description('List installed plugins with kind, version and options')
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }) => done(await pluginsCommand(options, io)));
+
+  program
+    .command('report')
+    .description('Rebuild report.html of a run folder')
+    .argument('<runDir>', 'run folder')
+    .action(async (runDir: string) => done(await reportCommand(runDir, io)));
+
+  program
+    .command('kill')
+    .description('Engage the kill switch of the process running a run folder: cancel orders, flatten, halt')
+    .argument('<runDir>', 'run folder of the running process')
+    .option('--reason <text>', 'reason recorded in the journal', 'operator request')
+    .option('--no-flatten', 'cancel orders and halt, but keep positions')
+    .action(async (runDir: string, options: { reason?: string; flatten?: boolean }) => done(await killCommand(runDir, options, io)));
+
+  const data = program.command('data').description('Data tools');
+  data
+    .command('synth')
+    .description('Write a seeded synthetic market (1-minute bars) to a CSV file')
+    .requiredOption('--symbol <symbol>', 'symbol, e.g. NQ')
+    .requiredOption('--from <date>', 'first bar, e.g. 2024-01-01')
+    .requiredOption('--to <date>', 'end (exclusive)')
+    .requiredOption('--out <file>', 'output CSV file')
+    .option('--seed <n>', 'seed', '1')
+    .option('--timeframe <tf>', 'bar timeframe (minutes multiple)', '1m')
+    .option('--tick-size <size>', 'tick size')
+    .option('--start-price <price>', 'first price')
+    .action(async (options: { symbol: string; from: string; to: string; out: string; seed: string; timeframe: string; tickSize?: string; startPrice?: string }) =>
+      done(await dataSynthCommand(options, io)),
+    );
 }
