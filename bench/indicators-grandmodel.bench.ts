@@ -1,13 +1,17 @@
 /**
  * Benchmark of the GrandModel 30-minute indicators: nanoseconds per bar for MLMI, NW-RQK, FVG, LVN, MMD and the
  * whole feature set, each against a plain SMA(20) loop over the same bars measured in the same run.
- * Uses the real NQ 30-minute bars from ../shared when present, else a seeded random walk.
+ * Uses the real NQ 30-minute bars from ../shared when present, else a seeded random walk. Then shows each one's heap
+ * growth per bar in steady state (after warm-up and a full collection).
  *
- * Run: node --import tsx --conditions=@grandmodel/source bench/indicators-grandmodel.bench.ts   (about 1 minute)
+ * Run: node --import tsx --conditions=@grandmodel/source bench/indicators-grandmodel.bench.ts   (about 30 seconds)
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import type { BarInput, Indicator } from '@grandmodel/framework';
 import { SeededRandom } from '@grandmodel/framework';
 import {
@@ -101,6 +105,35 @@ function smaPass(bars: readonly BarInput[]): () => number {
   };
 }
 
+// ---------- heap ----------
+
+// A full collection before measuring makes heap growth mean "allocated by the measured updates"
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+
+/**
+ * Feeds a fresh indicator all but the last `measured` bars, collects garbage, then reports the heap growth per bar
+ * over the rest (and GC runs during it, which would hide growth). No update allocates arrays or objects; what
+ * remains is V8 boxing doubles at non-inlined call boundaries.
+ */
+async function steadyStateHeap(name: string, create: () => Indicator, bars: readonly BarInput[], measured: number): Promise<string[]> {
+  const indicator = create();
+  const split = bars.length - measured;
+  for (let index = 0; index < split; index += 1) indicator.update(bars[index] as BarInput);
+  let collections = 0;
+  const observer = new PerformanceObserver((list) => {
+    collections += list.getEntries().length;
+  });
+  collectGarbage();
+  observer.observe({ entryTypes: ['gc'] });
+  const before = getHeapStatistics().used_heap_size;
+  for (let index = split; index < bars.length; index += 1) indicator.update(bars[index] as BarInput);
+  const after = getHeapStatistics().used_heap_size;
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  observer.disconnect();
+  return [name, `${((after - before) / measured).toFixed(0)} B`, String(collections)];
+}
+
 // ---------- run ----------
 
 const { bars, source } = loadBars();
@@ -123,6 +156,10 @@ const rows = cases.map(([name, create]) => {
 process.stdout.write(`GrandModel indicators on ${source}, CPU time per bar over at least ${MIN_PASSES} passes of a fresh instance\n`);
 process.stdout.write(`Baseline: plain SMA(20) loop, ${format(baseline)} per bar\n\n`);
 printTable([['Indicator', 'Per bar', 'vs SMA(20)'], ...rows]);
+const heapRows: string[][] = [];
+for (const [name, create] of cases) heapRows.push(await steadyStateHeap(name, create, bars, 2_000));
+process.stdout.write(`\nHeap growth per bar over the last 2,000 bars, after a full collection (steady state)\n\n`);
+printTable([['Indicator', 'Heap per bar', 'GC runs'], ...heapRows]);
 
 function format(nanoseconds: number): string {
   if (nanoseconds >= 1e6) return `${(nanoseconds / 1e6).toFixed(2)} ms`;
