@@ -3,3 +3,4 @@
  * @module
  */
 export * from './math/index.js';
+export * from './models/index.js';

@@ -17,7 +17,7 @@ const VERSION = '0.1.0';
  * @example indicators: [{ use: heiken-ashi, options: { timeframe: 30m } }]
  */
 export const heikenAshiPlugin = definePlugin({
-  manifest: { id: 'heiken-ashi', kind: 'indicator', version: VERSION, apiVersion: 1, description: 'Heiken-Ashi candles' },
+  manifest: { id: 'heiken-ashi', kind: 'indicator', version: VERSION, apiVersion: 1, capabilities: { namedColumns: true }, description: 'Heiken-Ashi candles' },
   options: heikenAshiOptionsSchema,
   create: (ctx) => new HeikenAshi(ctx.options),
 });
@@ -27,7 +27,7 @@ export const heikenAshiPlugin = definePlugin({
  * @example indicators: [{ use: mlmi, options: { timeframe: 30m, source: ha_close } }]
  */
 export const mlmiPlugin = definePlugin({
-  manifest: { id: 'mlmi', kind: 'indicator', version: VERSION, apiVersion: 1, description: 'MLMI: kNN vote over WMA-crossover RSI features' },
+  manifest: { id: 'mlmi', kind: 'indicator', version: VERSION, apiVersion: 1, capabilities: { namedColumns: true }, description: 'MLMI: kNN vote over WMA-crossover RSI features' },
   options: mlmiOptionsSchema,
   create: (ctx) => new MachineLearningMarketIndicator(ctx.options),
 });
@@ -37,7 +37,7 @@ export const mlmiPlugin = definePlugin({
  * @example indicators: [{ use: nw-rqk, options: { timeframe: 30m } }]
  */
 export const nwRqkPlugin = definePlugin({
-  manifest: { id: 'nw-rqk', kind: 'indicator', version: VERSION, apiVersion: 1, description: 'NW-RQK kernel regression and turn signal' },
+  manifest: { id: 'nw-rqk', kind: 'indicator', version: VERSION, apiVersion: 1, capabilities: { namedColumns: true }, description: 'NW-RQK kernel regression and turn signal' },
   options: nwRqkOptionsSchema,
   create: (ctx) => new NadarayaWatsonRationalQuadratic(ctx.options),
 });
@@ -47,7 +47,7 @@ export const nwRqkPlugin = definePlugin({
  * @example indicators: [{ use: fvg, options: { timeframe: 5m } }]
  */
 export const fvgPlugin = definePlugin({
-  manifest: { id: 'fvg', kind: 'indicator', version: VERSION, apiVersion: 1, description: 'Fair value gaps: detection, active zones, mitigation' },
+  manifest: { id: 'fvg', kind: 'indicator', version: VERSION, apiVersion: 1, capabilities: { namedColumns: true }, description: 'Fair value gaps: detection, active zones, mitigation' },
   options: fvgOptionsSchema,
   create: (ctx) => new FairValueGap(ctx.options),
 });
@@ -57,7 +57,7 @@ export const fvgPlugin = definePlugin({
  * @example indicators: [{ use: lvn, options: { timeframe: 30m, tickSize: 0.25 } }]
  */
 export const lvnPlugin = definePlugin({
-  manifest: { id: 'lvn', kind: 'indicator', version: VERSION, apiVersion: 1, description: 'Low-volume node of a grid volume profile' },
+  manifest: { id: 'lvn', kind: 'indicator', version: VERSION, apiVersion: 1, capabilities: { namedColumns: true }, description: 'Low-volume node of a grid volume profile' },
   options: lvnOptionsSchema,
   create: (ctx) => new LowVolumeNode(ctx.options),
 });
@@ -67,7 +67,7 @@ export const lvnPlugin = definePlugin({
  * @example indicators: [{ use: mmd, options: { timeframe: 30m } }]
  */
 export const mmdPlugin = definePlugin({
-  manifest: { id: 'mmd', kind: 'indicator', version: VERSION, apiVersion: 1, description: 'MMD regime score against a frozen data reference' },
+  manifest: { id: 'mmd', kind: 'indicator', version: VERSION, apiVersion: 1, capabilities: { namedColumns: true }, description: 'MMD regime score against a frozen data reference' },
   options: mmdOptionsSchema,
   create: (ctx) => new MaximumMeanDiscrepancy(ctx.options),
 });
@@ -77,7 +77,7 @@ export const mmdPlugin = definePlugin({
  * @example indicators: [{ use: atr-gm, options: { timeframe: 5m } }]
  */
 export const atrGmPlugin = definePlugin({
-  manifest: { id: 'atr-gm', kind: 'indicator', version: VERSION, apiVersion: 1, description: 'GrandModel ATR with partial average and EWMA' },
+  manifest: { id: 'atr-gm', kind: 'indicator', version: VERSION, apiVersion: 1, capabilities: { namedColumns: true }, description: 'GrandModel ATR with partial average and EWMA' },
   options: atrGmOptionsSchema,
   create: (ctx) => new GrandModelAverageTrueRange(ctx.options),
 });
@@ -87,7 +87,7 @@ export const atrGmPlugin = definePlugin({
  * @example indicators: [{ use: aux-30m, options: { timeframe: 30m } }]
  */
 export const auxiliaryPlugin = definePlugin({
-  manifest: { id: 'aux-30m', kind: 'indicator', version: VERSION, apiVersion: 1, description: 'Assembler 30-minute regime features' },
+  manifest: { id: 'aux-30m', kind: 'indicator', version: VERSION, apiVersion: 1, capabilities: { namedColumns: true }, description: 'Assembler 30-minute regime features' },
   options: auxiliaryOptionsSchema,
   create: (ctx) => new AuxiliaryRegimeFeatures(ctx.options),
 });
@@ -97,7 +97,7 @@ export const auxiliaryPlugin = definePlugin({
  * @example indicators: [{ use: strategic-matrix-row, options: { timeframe: 30m, tickSize: 0.25 } }]
  */
 export const strategicMatrixRowPlugin = definePlugin({
-  manifest: { id: 'strategic-matrix-row', kind: 'indicator', version: VERSION, apiVersion: 1, description: 'Strategic 48×13 matrix row features' },
+  manifest: { id: 'strategic-matrix-row', kind: 'indicator', version: VERSION, apiVersion: 1, capabilities: { namedColumns: true }, description: 'Strategic 48×13 matrix row features' },
   options: strategicMatrixRowOptionsSchema,
   create: (ctx) => new StrategicMatrixRow(ctx.options),
 });
@@ -107,7 +107,7 @@ export const strategicMatrixRowPlugin = definePlugin({
  * @example indicators: [{ use: grandmodel-30m, options: { timeframe: 30m, tickSize: 0.01 } }]
  */
 export const grandModelFeatureSetPlugin = definePlugin({
-  manifest: { id: GRANDMODEL_30M_PRESET, kind: 'indicator', version: VERSION, apiVersion: 1, description: 'All GrandModel 30-minute features' },
+  manifest: { id: GRANDMODEL_30M_PRESET, kind: 'indicator', version: VERSION, apiVersion: 1, capabilities: { namedColumns: true }, description: 'All GrandModel 30-minute features' },
   options: grandModelFeatureSetOptionsSchema,
   create: (ctx) => new GrandModelFeatureSet(ctx.options),
 });
