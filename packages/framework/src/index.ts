@@ -83,3 +83,7 @@ export { listenForKillRequests, requestKill } from './engine/kill-control.js';
 export type { KillRequest } from './engine/kill-control.js';
 export { builtinPlugins, simBrokerPlugin, smaCrossPlugin, limitsPlugin } from './builtins/index.js';
 export { SmaCrossAgent } from './builtins/sma-cross-agent.js';
+
+// The command line, embeddable
+export { runCli } from './cli/run-cli.js';
+export type { CliIo } from './cli/cli-io.js';

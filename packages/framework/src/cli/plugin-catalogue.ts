@@ -12,11 +12,21 @@ export interface OptionInfo {
   readonly required: boolean;
 }
 
-/** Builds a registry of the built-ins plus every installed plugin package visible from `fromDir`. */
-export async function installedPlugins(fromDir: string, extra: readonly string[] = []): Promise<PluginRegistry> {
+/**
+ * Builds a registry of the built-ins plus every installed plugin package visible from `fromDir`. A discovered
+ * package that cannot be loaded or exports no plugin is skipped and reported through `onSkipped`; packages
+ * named in `extra` must load.
+ */
+export async function installedPlugins(fromDir: string, extra: readonly string[] = [], onSkipped?: (message: string) => void): Promise<PluginRegistry> {
   const registry = new PluginRegistry().register(builtinPlugins, 'built-in');
-  const specifiers = [...discoverPluginPackages(fromDir), ...extra];
-  for (const loaded of await loadPlugins(specifiers, fromDir)) registry.register(loaded.plugins, loaded.origin);
+  for (const specifier of discoverPluginPackages(fromDir)) {
+    try {
+      for (const loaded of await loadPlugins([specifier], fromDir)) registry.register(loaded.plugins, loaded.origin);
+    } catch (error) {
+      onSkipped?.(`skipped ${specifier}: ${(error as Error).message.split('\n').slice(-1)[0]!.replace(/^\s*- /, '')}`);
+    }
+  }
+  for (const loaded of await loadPlugins(extra, fromDir)) registry.register(loaded.plugins, loaded.origin);
   return registry;
 }
 

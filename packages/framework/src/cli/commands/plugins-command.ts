@@ -3,7 +3,9 @@ import { describeOptions, installedPlugins } from '../plugin-catalogue.js';
 
 /** `grandmodel plugins [--json]`: lists installed plugins with kind, version and options. */
 export async function pluginsCommand(options: { json?: boolean }, io: CliIo): Promise<number> {
-  const registry = await installedPlugins(io.cwd);
+  const skipped: string[] = [];
+  const registry = await installedPlugins(io.cwd, [], (message) => skipped.push(message));
+  for (const message of skipped) io.stderr.write(`note: ${message}\n`);
   const rows = registry.list().map((plugin) => ({
     id: plugin.manifest.id,
     kind: plugin.manifest.kind,

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { CliIo } from '../cli-io.js';
 import { dataSynthCommand } from './data-synth-command.js';
+import { indicatorsCommand, type IndicatorsCommandOptions } from './indicators-command.js';
 import { killCommand } from './kill-command.js';
 import { pluginsCommand } from './plugins-command.js';
 import { reportCommand } from './report-command.js';
@@ -56,6 +57,19 @@ export function registerCommands(program: Command, io: CliIo, done: (code: numbe
     .option('--reason <text>', 'reason recorded in the journal', 'operator request')
     .option('--no-flatten', 'cancel orders and halt, but keep positions')
     .action(async (runDir: string, options: { reason?: string; flatten?: boolean }) => done(await killCommand(runDir, options, io)));
+
+  program
+    .command('indicators')
+    .description('Stream a bar file through indicators and write one row of features per bar')
+    .requiredOption('--data <csv>', 'bar file (columns and timestamps as the csv data source reads them)')
+    .requiredOption('--out <csv>', 'output CSV file')
+    .option('--use <ids>', 'indicator plugin ids, comma-separated (columns <id>_<output>)')
+    .option('--preset <id>', 'a feature preset such as grandmodel-30m (its own column names and format)')
+    .option('--config <file>', 'take indicators (with options) and plugins from a config file')
+    .option('--symbol <symbol>', 'symbol of the bars (default: the file name)')
+    .option('--timezone <zone>', 'IANA zone of timestamps without an offset', 'UTC')
+    .option('--tick-size <size>', 'instrument tick, passed to indicators that take one (LVN: 0.25 for NQ, 0.01 for CL)')
+    .action(async (options: IndicatorsCommandOptions) => done(await indicatorsCommand(options, io)));
 
   const data = program.command('data').description('Data tools');
   data
