@@ -4,3 +4,4 @@
  * @module
  */
 export * from './grandmodel/index.js';
+export * from './classic/index.js';

@@ -69,8 +69,7 @@ export class OrderManager {
     const now = this.clock.now();
     this.sequence++;
     const id = `O-${String(this.sequence).padStart(6, '0')}`;
-    let order: Order = createOrderRecord({
-      ...intent,
+    let order: Order = createOrderRecord(intent, {
       id,
       clientOrderId: intent.clientOrderId ?? `gm-${this.sequence}`,
       timeInForce: intent.timeInForce ?? 'gtc',

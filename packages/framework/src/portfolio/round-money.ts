@@ -7,6 +7,10 @@ export const MONEY_DECIMALS = 8;
  * across thousands of fills.
  */
 export function roundMoney(amount: number): number {
+  // Beyond 9e7 a double has no 8th decimal to round (and amount · 1e8 would pass 2^53): leave it as is
+  if (!(Math.abs(amount) < 9e7)) return amount + 0;
   // Adding 0 turns a negative zero into zero so "-0" never reaches reports
-  return Number(amount.toFixed(MONEY_DECIMALS)) + 0;
+  return Math.round(amount * SCALE) / SCALE + 0;
 }
+
+const SCALE = 10 ** MONEY_DECIMALS;

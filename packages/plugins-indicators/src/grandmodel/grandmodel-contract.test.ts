@@ -1,5 +1,5 @@
 // Runs the framework's indicator contract suite over every GrandModel indicator and its plugin
-import { describeIndicatorContract, contractBars } from '../../../framework/src/testing/indicator-contract.js';
+import { describeIndicatorContract, contractBars } from '@grandmodel/framework/testing';
 import { AuxiliaryRegimeFeatures } from './auxiliary-regime-features.js';
 import { FairValueGap } from './fair-value-gap.js';
 import { GrandModelAverageTrueRange } from './grandmodel-average-true-range.js';
