@@ -55,7 +55,7 @@ const csv = join(dir, 'nq-1m.csv');
 await writeSyntheticCsv({ ...market, to: '2023-01-01' }, csv);
 const here = fileURLToPath(new URL('.', import.meta.url));
 const child = (script: string): { ms: number; rssMb: number; bars: number } => {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', '--conditions=@grandmodel/source', join(here, script), csv, dir], { encoding: 'utf8' });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join(here, script), csv, dir], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`${script} failed: ${result.stderr}`);
   return JSON.parse(result.stdout.trim().split('\n').pop()!) as { ms: number; rssMb: number; bars: number };
 };

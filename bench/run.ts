@@ -1,4 +1,5 @@
-// Runs every benchmark (`bench/*.bench.ts`) one after another in its own process, or those matching the arguments:
+// Runs every benchmark (`bench/*.bench.ts`) one after another in its own process, or those matching the arguments.
+// Packages resolve to their built `dist` (what users run), so `npm run bench` builds first:
 //   npm run bench            all
 //   npm run bench -- bus     only bench/bus.bench.ts
 import { spawnSync } from 'node:child_process';
@@ -14,7 +15,7 @@ const files = readdirSync(dir)
 let failed = 0;
 for (const file of files) {
   process.stdout.write(`\n=== ${file} ===\n`);
-  const result = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', '--conditions=@grandmodel/source', `${dir}${file}`], { stdio: 'inherit' });
+  const result = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', `${dir}${file}`], { stdio: 'inherit' });
   if (result.status !== 0) failed++;
 }
 process.exit(failed === 0 ? 0 : 1);

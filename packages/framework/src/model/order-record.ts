@@ -36,27 +36,27 @@ export function createOrderRecord(intent: OrderIntent, state: OrderState): Order
 
 /** Returns `order` with `changes` applied (a key present with `undefined` clears the field). */
 export function withOrderChanges(order: Order, changes: Partial<Order>): Order {
-  const pick = <K extends keyof Order>(key: K): Order[K] => (key in changes ? (changes[key] as Order[K]) : order[key]);
+  // Written out field by field: a helper closure here would be allocated on every call
   return {
-    id: pick('id'),
-    clientOrderId: pick('clientOrderId'),
-    symbol: pick('symbol'),
-    side: pick('side'),
-    type: pick('type'),
-    quantity: pick('quantity'),
-    limitPrice: pick('limitPrice'),
-    stopPrice: pick('stopPrice'),
-    timeInForce: pick('timeInForce'),
-    bracket: pick('bracket'),
-    reduceOnly: pick('reduceOnly'),
-    tag: pick('tag'),
-    metadata: pick('metadata'),
-    status: pick('status'),
-    filledQuantity: pick('filledQuantity'),
-    averageFillPrice: pick('averageFillPrice'),
-    createdAt: pick('createdAt'),
-    updatedAt: pick('updatedAt'),
-    parentId: pick('parentId'),
-    reason: pick('reason'),
+    id: 'id' in changes ? (changes.id as Order['id']) : order.id,
+    clientOrderId: 'clientOrderId' in changes ? (changes.clientOrderId as Order['clientOrderId']) : order.clientOrderId,
+    symbol: 'symbol' in changes ? (changes.symbol as Order['symbol']) : order.symbol,
+    side: 'side' in changes ? (changes.side as Order['side']) : order.side,
+    type: 'type' in changes ? (changes.type as Order['type']) : order.type,
+    quantity: 'quantity' in changes ? (changes.quantity as Order['quantity']) : order.quantity,
+    limitPrice: 'limitPrice' in changes ? (changes.limitPrice as Order['limitPrice']) : order.limitPrice,
+    stopPrice: 'stopPrice' in changes ? (changes.stopPrice as Order['stopPrice']) : order.stopPrice,
+    timeInForce: 'timeInForce' in changes ? (changes.timeInForce as Order['timeInForce']) : order.timeInForce,
+    bracket: 'bracket' in changes ? (changes.bracket as Order['bracket']) : order.bracket,
+    reduceOnly: 'reduceOnly' in changes ? (changes.reduceOnly as Order['reduceOnly']) : order.reduceOnly,
+    tag: 'tag' in changes ? (changes.tag as Order['tag']) : order.tag,
+    metadata: 'metadata' in changes ? (changes.metadata as Order['metadata']) : order.metadata,
+    status: 'status' in changes ? (changes.status as Order['status']) : order.status,
+    filledQuantity: 'filledQuantity' in changes ? (changes.filledQuantity as Order['filledQuantity']) : order.filledQuantity,
+    averageFillPrice: 'averageFillPrice' in changes ? (changes.averageFillPrice as Order['averageFillPrice']) : order.averageFillPrice,
+    createdAt: 'createdAt' in changes ? (changes.createdAt as Order['createdAt']) : order.createdAt,
+    updatedAt: 'updatedAt' in changes ? (changes.updatedAt as Order['updatedAt']) : order.updatedAt,
+    parentId: 'parentId' in changes ? (changes.parentId as Order['parentId']) : order.parentId,
+    reason: 'reason' in changes ? (changes.reason as Order['reason']) : order.reason,
   };
 }

@@ -28,10 +28,16 @@ export interface SubmitOptions {
  * to this, never to a broker.
  */
 export class OrderManager {
-  private readonly orders = new Map<string, Order>();
+  // Own orders by sequence number (ids `O-000001`…): an array beats a large Map by far on the order path
+  private readonly history: Order[] = [];
+  // Orders the broker created itself (e.g. bracket legs), by id
+  private readonly foreign = new Map<string, Order>();
+  // Every order id in creation order, own and foreign
+  private readonly creation: string[] = [];
   // Working orders only, so strategies can look at them without walking the whole history
   private readonly open = new Map<string, Order>();
-  private readonly byClientId = new Map<string, Order>();
+  // Client order id → order id, for idempotent submits
+  private readonly byClientId = new Map<string, string>();
   private readonly observers: OrderObserver[] = [];
   private broker: Broker | undefined;
   private sequence = 0;
@@ -64,11 +70,11 @@ export class OrderManager {
     if (problems.length > 0) throw new SdkError('GM_ORDER_INVALID', `Invalid order intent for ${intent.symbol}: ${problems.join('; ')}`, { details: { intent } });
     if (intent.clientOrderId !== undefined) {
       const existing = this.byClientId.get(intent.clientOrderId);
-      if (existing !== undefined) return this.orders.get(existing.id)!;
+      if (existing !== undefined) return this.lookup(existing)!;
     }
     const now = this.clock.now();
     this.sequence++;
-    const id = `O-${String(this.sequence).padStart(6, '0')}`;
+    const id = `${OWN_PREFIX}${String(this.sequence).padStart(6, '0')}`;
     let order: Order = createOrderRecord(intent, {
       id,
       clientOrderId: intent.clientOrderId ?? `gm-${this.sequence}`,
@@ -79,6 +85,7 @@ export class OrderManager {
       createdAt: now,
       updatedAt: now,
     });
+    this.byClientId.set(order.clientOrderId, id);
     this.track(order);
     this.publishOrder('order.submitted', order);
 
@@ -99,7 +106,7 @@ export class OrderManager {
     const send = (child: Order): void => void broker.submit(child);
     if (this.execution) this.execution.execute(order, send);
     else send(order);
-    return this.orders.get(order.id)!;
+    return this.lookup(order.id)!;
   }
 
   /** Cancels a working order; unknown ids are an error, finished orders are left as they are. */
@@ -123,7 +130,7 @@ export class OrderManager {
 
   /** Returns the order with this id. */
   get(orderId: string): Order {
-    const order = this.orders.get(orderId);
+    const order = this.lookup(orderId);
     if (order === undefined) throw new SdkError('GM_ORDER_NOT_FOUND', `No order with id ${orderId}`);
     return order;
   }
@@ -140,7 +147,7 @@ export class OrderManager {
 
   /** Every order of the run, in creation order. */
   allOrders(): Order[] {
-    return [...this.orders.values()];
+    return this.creation.map((id) => this.lookup(id)!);
   }
 
   private requireBroker(): Broker {
@@ -148,15 +155,26 @@ export class OrderManager {
     return this.broker;
   }
 
+  private lookup(id: string): Order | undefined {
+    const sequence = ownSequence(id);
+    return sequence > 0 ? this.history[sequence - 1] : this.foreign.get(id);
+  }
+
   private track(order: Order): void {
-    this.orders.set(order.id, order);
-    this.byClientId.set(order.clientOrderId, order);
+    const sequence = ownSequence(order.id);
+    if (sequence > 0) {
+      if (this.history[sequence - 1] === undefined) this.creation.push(order.id);
+      this.history[sequence - 1] = order;
+    } else {
+      if (!this.foreign.has(order.id)) this.creation.push(order.id);
+      this.foreign.set(order.id, order);
+    }
     if (TERMINAL_ORDER_STATUSES.has(order.status)) this.open.delete(order.id);
     else this.open.set(order.id, order);
   }
 
   private applyUpdate(update: Order): void {
-    const previous = this.orders.get(update.id);
+    const previous = this.lookup(update.id);
     this.track(update);
     if (previous !== undefined && previous.status === update.status && Math.abs(previous.filledQuantity - update.filledQuantity) < 1e-12) {
       // Same state (e.g. the update that follows a fill): keep the broker's copy, publish only real modifications
@@ -184,7 +202,7 @@ export class OrderManager {
 
   /** Applies a fill to its order (brokers report a fill before the order update that reflects it). */
   private applyFill(fill: Fill): void {
-    const previous = this.orders.get(fill.orderId);
+    const previous = this.lookup(fill.orderId);
     if (previous === undefined) throw new SdkError('GM_ORDER_NOT_FOUND', `Broker reported a fill for unknown order ${fill.orderId}`);
     const filledQuantity = previous.filledQuantity + fill.quantity;
     const averageFillPrice = previous.filledQuantity === 0 ? fill.price : (previous.averageFillPrice * previous.filledQuantity + fill.price * fill.quantity) / filledQuantity;
@@ -200,4 +218,18 @@ export class OrderManager {
     const now = this.clock.now();
     this.bus.publish(event, reason === undefined ? { order, tsEvent: now, tsInit: now } : { order, reason, tsEvent: now, tsInit: now });
   }
+}
+
+const OWN_PREFIX = 'O-';
+
+/** The sequence number of an id this manager made (`O-000042` → 42), or 0 for any other id. */
+function ownSequence(id: string): number {
+  if (id.length < 3 || id.charCodeAt(0) !== 79 || id.charCodeAt(1) !== 45) return 0;
+  let value = 0;
+  for (let i = 2; i < id.length; i++) {
+    const digit = id.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return 0;
+    value = value * 10 + digit;
+  }
+  return value;
 }
