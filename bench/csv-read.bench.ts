@@ -3,7 +3,7 @@
  * 1-minute bar file (written once by the synthetic generator into the temp folder). Prints the best of
  * three passes for each reader and the ratio to the fastest plain loop.
  *
- * Run: node --import tsx --conditions=@grandmodel/source packages/framework/src/data/csv/csv-read.bench.ts   (about 30 s)
+ * Run: npm run bench -- csv-read   (about 30 s)
  */
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { once } from 'node:events';

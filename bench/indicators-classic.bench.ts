@@ -6,7 +6,7 @@
  * statistics (bytes allocated in the young generation, where a boxed number would land) and a GC counter.
  * Exits with code 1 when an indicator allocates in steady state.
  *
- * Run: node --import tsx --conditions=@grandmodel/source bench/indicators-classic.bench.ts   (about 20 s)
+ * Run: npm run bench -- indicators-classic   (about 20 s)
  */
 import { PerformanceObserver } from 'node:perf_hooks';
 import { getHeapSpaceStatistics, getHeapStatistics, setFlagsFromString } from 'node:v8';

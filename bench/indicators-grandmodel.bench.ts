@@ -4,7 +4,7 @@
  * Uses the real NQ 30-minute bars from ../shared when present, else a seeded random walk. Then shows each one's heap
  * growth per bar in steady state (after warm-up and a full collection).
  *
- * Run: node --import tsx --conditions=@grandmodel/source bench/indicators-grandmodel.bench.ts   (about 30 seconds)
+ * Run: npm run bench -- indicators-grandmodel   (about 30 seconds)
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';

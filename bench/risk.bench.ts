@@ -3,7 +3,7 @@
  * written here (sort-based percentile, array-method statistics, nested-array matrices), measured in
  * the same run. Also shows that an EWMA covariance update allocates nothing (heap statistics).
  *
- * Run: node --import tsx --conditions=@grandmodel/source bench/risk.bench.ts   (about 15 s)
+ * Run: npm run bench -- risk   (about 15 s)
  */
 import { PerformanceObserver } from 'node:perf_hooks';
 import { getHeapStatistics } from 'node:v8';
