@@ -24,8 +24,8 @@ import {
   SimpleMovingAverage,
   classicIndicators,
   runBatch,
-} from '../packages/plugins-indicators/src/classic/index.js';
-import type { BatchInput } from '../packages/plugins-indicators/src/classic/index.js';
+} from '@grandmodel/plugins-indicators';
+import type { BatchInput } from '@grandmodel/plugins-indicators';
 
 const BAR_COUNT = 200_000;
 const ALLOCATION_UPDATES = 1_000_000;

@@ -24,7 +24,7 @@ import {
   MachineLearningMarketIndicator,
   MaximumMeanDiscrepancy,
   NadarayaWatsonRationalQuadratic,
-} from '../packages/plugins-indicators/src/grandmodel/index.js';
+} from '@grandmodel/plugins-indicators';
 
 const BAR_LIMIT = 40_000;
 const MIN_PASSES = 2;

@@ -15,7 +15,7 @@ import {
   monteCarloPortfolioVaR,
   parametricVaR,
   portfolioParametricVaR,
-} from '../packages/plugins-risk/src/math/index.js';
+} from '@grandmodel/plugins-risk';
 
 const INSTRUMENT_COUNTS = [10, 100, 500] as const;
 const WINDOW = 1000;
