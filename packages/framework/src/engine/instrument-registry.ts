@@ -5,7 +5,7 @@ import { createInstrument, type Instrument } from '../model/instrument.js';
 export class RunInstruments implements InstrumentRegistry {
   private readonly bySymbol = new Map<string, Instrument>();
 
-  constructor(instruments: readonly Partial<Instrument>[] & readonly { symbol: string }[]) {
+  constructor(instruments: readonly (Partial<Instrument> & { readonly symbol: string })[]) {
     for (const instrument of instruments) this.bySymbol.set(instrument.symbol, createInstrument(instrument));
   }
 
