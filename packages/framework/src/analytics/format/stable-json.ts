@@ -34,16 +34,44 @@ export interface StableJsonOptions {
  * symbols and `undefined` members are left out.
  */
 export function toStableJson(value: unknown, options: StableJsonOptions = {}): string {
-  const indent = options.indent ?? 0;
-  const timeKeys = options.timeKeys ?? TIME_KEYS;
-  const ancestors: object[] = [];
+  const writer = new StableJsonWriter(options.indent ?? 0, options.timeKeys ?? TIME_KEYS);
+  return writer.write(value, undefined, 0) ?? 'null';
+}
 
-  const write = (item: unknown, key: string | undefined, depth: number): string | undefined => {
+// Keys repeat across millions of journal lines: quote each once
+const QUOTED_KEYS = new Map<string, string>();
+
+function quoteKey(name: string): string {
+  let quoted = QUOTED_KEYS.get(name);
+  if (quoted === undefined) {
+    quoted = JSON.stringify(name);
+    if (QUOTED_KEYS.size < 10_000) QUOTED_KEYS.set(name, quoted);
+  }
+  return quoted;
+}
+
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** One serialisation: its layout options and the chain of ancestors (for cycles). */
+class StableJsonWriter {
+  private readonly ancestors: object[] = [];
+  private readonly separator: string;
+
+  constructor(
+    private readonly indent: number,
+    private readonly timeKeys: ReadonlySet<string>,
+  ) {
+    this.separator = indent === 0 ? ':' : ': ';
+  }
+
+  write(item: unknown, key: string | undefined, depth: number): string | undefined {
     switch (typeof item) {
       case 'number':
-        if (key !== undefined && timeKeys.has(key) && Number.isInteger(item)) {
+        if (key !== undefined && Number.isInteger(item) && this.timeKeys.has(key)) {
           const iso = formatIsoTime(item);
-          if (iso !== '') return JSON.stringify(iso);
+          if (iso !== '') return `"${iso}"`;
         }
         return Number.isFinite(item) ? formatNumber(item) : 'null';
       case 'string':
@@ -59,50 +87,53 @@ export function toStableJson(value: unknown, options: StableJsonOptions = {}): s
     }
     if (item === null) return 'null';
     const object = item as object;
-    if (ancestors.includes(object)) return '"[Circular]"';
-    ancestors.push(object);
+    if (this.ancestors.includes(object)) return '"[Circular]"';
+    this.ancestors.push(object);
     try {
-      return writeObject(object, depth);
+      return this.writeObject(object, depth);
     } finally {
-      ancestors.pop();
+      this.ancestors.pop();
     }
-  };
+  }
 
-  const layout = (parts: string[], open: string, close: string, depth: number): string => {
+  private layout(parts: string[], open: string, close: string, depth: number): string {
     if (parts.length === 0) return open + close;
-    if (indent === 0) return open + parts.join(',') + close;
-    const inner = '\n' + ' '.repeat(indent * (depth + 1));
-    return open + inner + parts.join(',' + inner) + '\n' + ' '.repeat(indent * depth) + close;
-  };
+    if (this.indent === 0) return open + parts.join(',') + close;
+    const inner = '\n' + ' '.repeat(this.indent * (depth + 1));
+    return open + inner + parts.join(',' + inner) + '\n' + ' '.repeat(this.indent * depth) + close;
+  }
 
-  const writeArray = (items: ArrayLike<unknown>, depth: number): string => {
+  private writeArray(items: ArrayLike<unknown>, depth: number): string {
     const parts: string[] = [];
-    for (let i = 0; i < items.length; i++) parts.push(write(items[i], undefined, depth + 1) ?? 'null');
-    return layout(parts, '[', ']', depth);
-  };
+    for (let i = 0; i < items.length; i++) parts.push(this.write(items[i], undefined, depth + 1) ?? 'null');
+    return this.layout(parts, '[', ']', depth);
+  }
 
-  const writeEntries = (entries: [string, unknown][], depth: number): string => {
-    entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  private writeMembers(keys: string[], read: (key: string) => unknown, depth: number): string {
+    keys.sort(compareKeys);
     const parts: string[] = [];
-    const separator = indent === 0 ? ':' : ': ';
-    for (const [name, member] of entries) {
-      const text = write(member, name, depth + 1);
-      if (text !== undefined) parts.push(JSON.stringify(name) + separator + text);
+    for (let i = 0; i < keys.length; i++) {
+      const name = keys[i]!;
+      const text = this.write(read(name), name, depth + 1);
+      if (text !== undefined) parts.push(quoteKey(name) + this.separator + text);
     }
-    return layout(parts, '{', '}', depth);
-  };
+    return this.layout(parts, '{', '}', depth);
+  }
 
-  const writeObject = (object: object, depth: number): string => {
+  private writeObject(object: object, depth: number): string {
     if (object instanceof Error) {
       const code = (object as { code?: unknown }).code;
-      return writeEntries([['name', object.name], ['message', object.message], ['code', typeof code === 'string' ? code : null]], depth);
+      const fields: Record<string, unknown> = { name: object.name, message: object.message, code: typeof code === 'string' ? code : null };
+      return this.writeMembers(Object.keys(fields), (key) => fields[key], depth);
     }
     if (object instanceof Date) return JSON.stringify(formatIsoTime(object.getTime()));
-    if (Array.isArray(object) || ArrayBuffer.isView(object)) return writeArray(object as unknown as ArrayLike<unknown>, depth);
-    if (object instanceof Set) return writeArray([...object], depth);
-    if (object instanceof Map) return writeEntries([...object].map(([k, v]) => [String(k), v]), depth);
-    return writeEntries(Object.entries(object), depth);
-  };
-
-  return write(value, undefined, 0) ?? 'null';
+    if (Array.isArray(object) || ArrayBuffer.isView(object)) return this.writeArray(object as unknown as ArrayLike<unknown>, depth);
+    if (object instanceof Set) return this.writeArray([...object], depth);
+    if (object instanceof Map) {
+      const entries = new Map([...object].map(([k, v]) => [String(k), v]));
+      return this.writeMembers([...entries.keys()], (key) => entries.get(key), depth);
+    }
+    const record = object as Record<string, unknown>;
+    return this.writeMembers(Object.keys(record), (key) => record[key], depth);
+  }
 }
