@@ -37,6 +37,7 @@ export const ERROR_CODES = {
   GM_RUN_INVALID: 'A run folder is missing files or is not a run folder',
   GM_CLI_USAGE: 'A command-line call has wrong or missing arguments',
   GM_INPUT_INVALID: 'A function received an argument outside its domain (NaN, empty, wrong size)',
+  GM_MODEL_INVALID: 'A model file cannot be loaded or does not match its input/output contract',
 } as const;
 
 /** A stable machine-readable error code. */
