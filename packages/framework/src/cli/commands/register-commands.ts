@@ -7,6 +7,7 @@ import { pluginsCommand } from './plugins-command.js';
 import { reportCommand } from './report-command.js';
 import { runCommand, type RunCommandOptions } from './run-command.js';
 import { schemaCommand } from './schema-command.js';
+import { trainCommand, type TrainCommandOptions } from './train-command.js';
 import { validateCommand } from './validate-command.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -70,6 +71,22 @@ export function registerCommands(program: Command, io: CliIo, done: (code: numbe
     .option('--timezone <zone>', 'IANA zone of timestamps without an offset', 'UTC')
     .option('--tick-size <size>', 'instrument tick, passed to indicators that take one (LVN: 0.25 for NQ, 0.01 for CL)')
     .action(async (options: IndicatorsCommandOptions) => done(await indicatorsCommand(options, io)));
+
+  program
+    .command('train')
+    .description('Train the strategic, tactical and risk agents (MAPPO on the backtest engine); write ONNX models and cards')
+    .argument('<config>', 'config file: data, bars, instruments and indicators of the environment')
+    .option('--agents <list>', 'systems to train: strategic,tactical,risk')
+    .option('--episodes <n>', 'episodes per system', '40')
+    .option('--seed <n>', 'seed (default: the config seed)')
+    .option('--out <dir>', 'models folder', 'models')
+    .option('--episode-steps <n>', 'decisions per episode')
+    .option('--epochs <n>', 'PPO epochs per update')
+    .option('--contracts <n>', 'contracts per strategic/tactical decision')
+    .option('--symbol <symbol>', 'symbol to trade')
+    .option('--set <key=value>', 'override a config key (repeatable)', collect)
+    .option('--quiet', 'no progress output')
+    .action(async (config: string, options: TrainCommandOptions) => done(await trainCommand(config, options, io)));
 
   const data = program.command('data').description('Data tools');
   data
