@@ -182,6 +182,10 @@ export class Engine {
     const execution = this.component<ExecutionAlgorithm | undefined>('execution');
     if (execution !== undefined) (this.orders as unknown as { execution?: ExecutionAlgorithm }).execution = execution;
     this.orders.attachBroker(broker);
+    const brokerId = this.kernel.componentsOf('broker')[0]!.instanceId;
+    this.orders.onBrokerError((operation, orderId, error) => this.kernel.reportFault(brokerId, `${operation} ${orderId}`, error, true));
+    // Venues remember client order ids: live and paper runs get ids unique to the run
+    if (this.config.mode !== 'backtest') this.orders.setClientIdPrefix(`gm-${this.clock.now().toString(36)}-`);
     this.risk.setModels(this.kernel.componentsOf('risk').map((c) => ({ id: c.instanceId, model: c.instance as unknown as RiskModel })));
 
     const output = this.source.output;

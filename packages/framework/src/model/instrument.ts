@@ -26,6 +26,19 @@ export function createInstrument(input: Partial<Instrument> & Pick<Instrument, '
 /** Rounds a price to the nearest multiple of the instrument's tick size. */
 export function roundToTick(price: number, tickSize: number): number {
   const ticks = Math.round(price / tickSize);
-  // Re-derive from integer ticks and trim float noise (e.g. 0.1 + 0.2) to 12 significant decimals
-  return Number((ticks * tickSize).toFixed(12));
+  // Trim the float noise of ticks · tickSize (e.g. 0.1 + 0.2) to the tick's own decimals
+  return Number((ticks * tickSize).toFixed(tickDecimals(tickSize)));
+}
+
+const DECIMALS = new Map<number, number>();
+
+/** Decimal places of a tick size (0.25 → 2, 0.01 → 2, 5 → 0, 1e-8 → 8), at most 15. */
+function tickDecimals(tickSize: number): number {
+  let decimals = DECIMALS.get(tickSize);
+  if (decimals === undefined) {
+    decimals = 0;
+    while (decimals < 15 && Math.abs(Math.round(tickSize * 10 ** decimals) - tickSize * 10 ** decimals) > 1e-9) decimals++;
+    DECIMALS.set(tickSize, decimals);
+  }
+  return decimals;
 }

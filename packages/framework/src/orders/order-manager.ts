@@ -1,6 +1,6 @@
 import type { EventBus } from '../bus/event-bus.js';
 import type { Clock } from '../clock/clock.js';
-import { SdkError } from '../errors/sdk-error.js';
+import { SdkError, toError } from '../errors/sdk-error.js';
 import type { Broker, ExecutionAlgorithm, OrderChanges } from '../kinds/broker.js';
 import type { Fill } from '../model/fill.js';
 import { TERMINAL_ORDER_STATUSES, type Order, type OrderIntent } from '../model/order.js';
@@ -41,6 +41,8 @@ export class OrderManager {
   private readonly observers: OrderObserver[] = [];
   private broker: Broker | undefined;
   private sequence = 0;
+  private clientIdPrefix = 'gm-';
+  private errorReporter: ((operation: string, orderId: string, error: Error) => void) | undefined;
 
   constructor(
     private readonly bus: EventBus,
@@ -53,6 +55,19 @@ export class OrderManager {
   attachBroker(broker: Broker): void {
     this.broker = broker;
     broker.setListener({ onOrderUpdate: (order) => this.applyUpdate(order), onFill: (fill) => this.applyFill(fill) });
+  }
+
+  /**
+   * Sets the prefix of generated client order ids. Live venues keep client ids forever, so live and paper runs
+   * use a prefix unique to the run; backtests keep the deterministic default `gm-`.
+   */
+  setClientIdPrefix(prefix: string): void {
+    this.clientIdPrefix = prefix;
+  }
+
+  /** Sets where failed asynchronous broker calls (cancel, modify) are reported. */
+  onBrokerError(reporter: (operation: string, orderId: string, error: Error) => void): void {
+    this.errorReporter = reporter;
   }
 
   /** Adds an observer (the engine's ledger and agents' onOrder/onFill hooks). */
@@ -77,7 +92,7 @@ export class OrderManager {
     const id = `${OWN_PREFIX}${String(this.sequence).padStart(6, '0')}`;
     let order: Order = createOrderRecord(intent, {
       id,
-      clientOrderId: intent.clientOrderId ?? `gm-${this.sequence}`,
+      clientOrderId: intent.clientOrderId ?? `${this.clientIdPrefix}${this.sequence}`,
       timeInForce: intent.timeInForce ?? 'gtc',
       status: 'submitted',
       filledQuantity: 0,
@@ -103,7 +118,7 @@ export class OrderManager {
       }
     }
     const broker = this.requireBroker();
-    const send = (child: Order): void => void broker.submit(child);
+    const send = (child: Order): void => this.watch(broker.submit(child), 'submit', child.id);
     if (this.execution) this.execution.execute(order, send);
     else send(order);
     return this.lookup(order.id)!;
@@ -113,14 +128,14 @@ export class OrderManager {
   cancel(orderId: string): void {
     const order = this.get(orderId);
     if (TERMINAL_ORDER_STATUSES.has(order.status)) return;
-    void this.requireBroker().cancel(orderId);
+    this.watch(this.requireBroker().cancel(orderId), 'cancel', orderId);
   }
 
   /** Changes quantity or prices of a working order. */
   modify(orderId: string, changes: OrderChanges): void {
     const order = this.get(orderId);
     if (TERMINAL_ORDER_STATUSES.has(order.status)) throw new SdkError('GM_ORDER_INVALID', `Cannot modify order ${orderId}: it is ${order.status}`);
-    void this.requireBroker().modify(orderId, changes);
+    this.watch(this.requireBroker().modify(orderId, changes), 'modify', orderId);
   }
 
   /** Cancels every working order, optionally of one symbol. */
@@ -153,6 +168,23 @@ export class OrderManager {
   private requireBroker(): Broker {
     if (this.broker === undefined) throw new SdkError('GM_KERNEL_NOT_STARTED', 'No broker is attached to the order manager yet');
     return this.broker;
+  }
+
+  /**
+   * Catches a broker call that failed asynchronously: a failed submit rejects the order (an `order.rejected`
+   * event with the broker's message); a failed cancel or modify is reported, and the order stays as it is.
+   */
+  private watch(result: void | Promise<void>, operation: 'submit' | 'cancel' | 'modify', orderId: string): void {
+    if (result === undefined || typeof (result as Promise<void>).then !== 'function') return;
+    (result as Promise<void>).catch((thrown: unknown) => {
+      const error = toError(thrown);
+      const order = this.lookup(orderId);
+      if (operation === 'submit' && order !== undefined && !TERMINAL_ORDER_STATUSES.has(order.status)) {
+        const rejected = withOrderChanges(order, { status: 'rejected', reason: `broker: ${error.message}`, updatedAt: this.clock.now() });
+        this.applyUpdate(rejected);
+      }
+      this.errorReporter?.(operation, orderId, error);
+    });
   }
 
   private lookup(id: string): Order | undefined {

@@ -1,8 +1,11 @@
 import type { Command } from 'commander';
 import type { CliIo } from '../cli-io.js';
+import { brokerCheckCommand } from './broker-check-command.js';
+import { dataFetchCommand, type DataFetchOptions } from './data-fetch-command.js';
 import { dataSynthCommand } from './data-synth-command.js';
 import { indicatorsCommand, type IndicatorsCommandOptions } from './indicators-command.js';
 import { killCommand } from './kill-command.js';
+import { registerNewCommand } from './new-command.js';
 import { pluginsCommand } from './plugins-command.js';
 import { reportCommand } from './report-command.js';
 import { runCommand, type RunCommandOptions } from './run-command.js';
@@ -14,6 +17,8 @@ const collect = (value: string, previous: string[] = []): string[] => [...previo
 
 /** Every `grandmodel` command, registered on the program; `done` receives each command's exit code. */
 export function registerCommands(program: Command, io: CliIo, done: (code: number) => void): void {
+  registerNewCommand(program, io, done);
+
   program
     .command('run')
     .description('Run a system (backtest, paper or live) and write its run folder')
@@ -88,7 +93,33 @@ export function registerCommands(program: Command, io: CliIo, done: (code: numbe
     .option('--quiet', 'no progress output')
     .action(async (config: string, options: TrainCommandOptions) => done(await trainCommand(config, options, io)));
 
+  const broker = program.command('broker').description('Broker tools');
+  broker
+    .command('check')
+    .description("Connect with the config's broker; print account, balances and positions; with --order-test place and cancel a far-from-market limit order")
+    .argument('<config>', 'config file with a broker block')
+    .option('--order-test', 'place and cancel a far-from-market limit order')
+    .option('--symbol <symbol>', 'symbol for the order test (default: the first instrument or data symbol)')
+    .option('--quantity <n>', 'quantity for the order test', Number)
+    .option('--price <price>', 'limit price for the order test (default: far from the last price)', Number)
+    .option('--timeout-ms <ms>', 'how long to wait for each venue answer', Number)
+    .action(async (config: string, options: { orderTest?: boolean; symbol?: string; quantity?: number; price?: number; timeoutMs?: number }) =>
+      done(await brokerCheckCommand(config, options, io)),
+    );
+
   const data = program.command('data').description('Data tools');
+  data
+    .command('fetch')
+    .description('Download historical bars from a venue to a CSV file (resumable, paginated, rate-limit aware)')
+    .requiredOption('--source <source>', 'ccxt:<exchange id> (e.g. ccxt:binance) or alpaca')
+    .requiredOption('--symbol <symbol>', 'symbol, e.g. BTC/USDT or AAPL')
+    .requiredOption('--timeframe <tf>', 'bar timeframe, e.g. 1m or 1h')
+    .requiredOption('--from <date>', 'first bar')
+    .option('--to <date>', 'end (exclusive; default: now)')
+    .requiredOption('--out <file>', 'output CSV file; an existing file is resumed after its last row')
+    .option('--config <file>', 'config whose broker/data block gives credentials and endpoints')
+    .option('--set <key=value>', 'override an option (repeatable)', collect)
+    .action(async (options: DataFetchOptions) => done(await dataFetchCommand(options, io)));
   data
     .command('synth')
     .description('Write a seeded synthetic market (1-minute bars) to a CSV file')

@@ -1,0 +1,15 @@
+import type { CliIo } from '../../../framework/src/cli/cli-io.js';
+
+/** A CliIo that records stdout and stderr, for command tests. */
+export function memoryIo(cwd: string, env: Record<string, string | undefined> = {}): CliIo & { out: () => string; err: () => string } {
+  let out = '';
+  let err = '';
+  return {
+    stdout: { write: (text: string) => (out += text) },
+    stderr: { write: (text: string) => (err += text) },
+    cwd,
+    env,
+    out: () => out,
+    err: () => err,
+  };
+}
