@@ -86,6 +86,7 @@ export async function runSystem(options: RunSystemOptions): Promise<RunSystemRes
       stopReason: result.stopReason,
       instruments: engine.instruments.all().map((i) => i.symbol),
       data: dataStats(engine),
+      ...componentSummaries(engine),
     },
   });
   writeFileSync(join(dir, 'config.json'), `${toStableJson(redactConfig(config), { indent: 2 })}\n`);
@@ -111,6 +112,26 @@ function attachRecorder(engine: Engine, writer: RunWriter, onProgress: RunSystem
     onFill: (fill: Parameters<RunWriter['onFill']>[0]) => writer.onFill(fill),
   };
   engine.setObserver(observer);
+}
+
+/**
+ * What components add to `summary.json` → `run`: a component with `summarize(components)` contributes a named
+ * section (e.g. the GrandModel `pipeline` block); any other with `stats()` is listed under `components`.
+ */
+function componentSummaries(engine: Engine): Record<string, unknown> {
+  const sections: Record<string, unknown> = {};
+  const components: Record<string, unknown> = {};
+  const all = engine.kernel.components;
+  for (const component of all) {
+    const instance = component.instance as { summarize?: (c: typeof all) => { section: string; value: unknown } | undefined; stats?: () => unknown };
+    if (typeof instance.summarize === 'function') {
+      const part = instance.summarize(all);
+      if (part !== undefined) sections[part.section] = part.value;
+    } else if (component.section !== 'data' && typeof instance.stats === 'function') {
+      components[component.instanceId] = instance.stats();
+    }
+  }
+  return Object.keys(components).length === 0 ? sections : { ...sections, components };
 }
 
 function dataStats(engine: Engine): Record<string, unknown> | undefined {

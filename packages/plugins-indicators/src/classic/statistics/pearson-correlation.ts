@@ -47,7 +47,7 @@ export class PearsonCorrelation extends BaseIndicator {
 
 /** Plugin `correlation`: rolling Pearson correlation of two bar fields. */
 export const correlation = defineIndicatorPlugin({
-  id: 'correlation',
+  id: 'pearson-correlation',
   description: 'Rolling Pearson correlation between two bar fields (close vs volume by default)',
   options: pearsonCorrelationOptions,
   create: (options) => new PearsonCorrelation(options),

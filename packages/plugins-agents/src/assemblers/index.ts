@@ -1,0 +1,14 @@
+export { FeatureMatrix } from './feature-matrix.js';
+export { MatrixAssembler, clip, finiteOrZero } from './matrix-assembler.js';
+export type { MatrixAssemblerSettings } from './matrix-assembler.js';
+export { StrategicMatrixAssembler, strategicMatrixOptions } from './strategic-matrix-assembler.js';
+export type { StrategicMatrixOptions } from './strategic-matrix-assembler.js';
+export { TacticalMatrixAssembler, tacticalMatrixOptions, TACTICAL_MATRIX_COLUMNS, TACTICAL_FVG_OUTPUTS } from './tactical-matrix-assembler.js';
+export type { TacticalMatrixOptions } from './tactical-matrix-assembler.js';
+export { RegimeMatrixAssembler, regimeMatrixOptions, REGIME_MATRIX_COLUMNS, REGIME_AUXILIARY_OUTPUTS } from './regime-matrix-assembler.js';
+export type { RegimeMatrixOptions } from './regime-matrix-assembler.js';
+export { PriceMomentum } from './price-momentum.js';
+export { VolumeRatio } from './volume-ratio.js';
+export { resolveIndicatorSource, expectOutputsAt, outputIndex } from './indicator-source.js';
+export type { SourceRequest, ResolvingContext } from './indicator-source.js';
+export { strategicMatrixPlugin, tacticalMatrixPlugin, regimeMatrixPlugin, assemblerPlugins } from './assembler-plugins.js';

@@ -1,0 +1,13 @@
+export { SynergyDetector } from './synergy-detector.js';
+export type { SynergySources, SynergyDetectorServices, SynergyDetectedPayload, SynergyDetectorStats } from './synergy-detector.js';
+export { synergyDetectorOptions, patternMapOf } from './synergy-detector-options.js';
+export type { SynergyDetectorOptions } from './synergy-detector-options.js';
+export { synergyDetectorPlugin, SYNERGY_DETECTOR_ID } from './synergy-detector-plugin.js';
+export { SynergySequence } from './synergy-sequence.js';
+export type { SynergySignal, SequenceSettings, SequenceOutcome, CompletedSynergy, SequenceCounters } from './synergy-sequence.js';
+export { PatternTable, STANDARD_SYNERGY_PATTERNS, RESEARCH_SYNERGY_PATTERNS, SIGNAL_TYPES, synergyPatternsSchema } from './synergy-patterns.js';
+export type { SignalType, SynergyPatternMap } from './synergy-patterns.js';
+export { mlmiSignal, nwrqkSignal, fvgSignal, mlmiRuleSchema, nwrqkRuleSchema, fvgRuleSchema } from './signal-rules.js';
+export type { MlmiRule, NwrqkRule, FvgRule, FvgReading } from './signal-rules.js';
+export { patternQuality, synergyConfidence, timingScore, averageStrength } from './synergy-quality.js';
+export type { ConfidenceMode } from './synergy-quality.js';
