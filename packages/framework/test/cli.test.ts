@@ -3,20 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/run-cli.js';
-import type { CliIo } from '../src/cli/cli-io.js';
+import { memoryIo } from '../src/testing/memory-io.js';
 
-function io(cwd: string, env: Record<string, string> = {}): CliIo & { out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    stdout: { write: (text: string) => (out += text) },
-    stderr: { write: (text: string) => (err += text) },
-    cwd,
-    env,
-    out: () => out,
-    err: () => err,
-  };
-}
+const io = (cwd: string, env: Record<string, string> = {}) => memoryIo(cwd, env);
 
 const workdir = (): string => mkdtempSync(join(tmpdir(), 'gm-cli-'));
 

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { brokerCheckCommand } from '../../framework/src/cli/commands/broker-check-command.js';
 import { FakeAlpaca } from './fakes/fake-alpaca.js';
 import { FakeBinance } from './fakes/fake-binance.js';
-import { memoryIo } from './support/memory-io.js';
+import { memoryIo } from '@grandmodel/framework/testing';
 
 const pluginEntry = resolve(dirname(fileURLToPath(import.meta.url)), '../src/index.ts');
 const MINUTE = 60_000;

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dataFetchCommand } from '../../framework/src/cli/commands/data-fetch-command.js';
 import { FakeAlpaca } from './fakes/fake-alpaca.js';
 import { FakeBinance, type FakeKline } from './fakes/fake-binance.js';
-import { memoryIo } from './support/memory-io.js';
+import { memoryIo } from '@grandmodel/framework/testing';
 
 const MINUTE = 60_000;
 const T0 = Date.parse('2024-02-01T00:00:00Z');

@@ -7,3 +7,4 @@ export { describeBrokerContract, ListenerRecorder, waitFor } from './broker-cont
 export type { BrokerContractOptions, BrokerContractSubject, VenueControl, InjectedFailure } from './broker-contract.js';
 export { describeIndicatorContract, contractBars, indicatorContractChecks } from './indicator-contract.js';
 export type { IndicatorContractOptions } from './indicator-contract.js';
+export { memoryIo } from './memory-io.js';

@@ -1,6 +1,6 @@
-import type { CliIo } from '../../../framework/src/cli/cli-io.js';
+import type { CliIo } from '../cli/cli-io.js';
 
-/** A CliIo that records stdout and stderr, for command tests. */
+/** A CliIo that records stdout and stderr, for testing `grandmodel` commands in-process with `runCli`. */
 export function memoryIo(cwd: string, env: Record<string, string | undefined> = {}): CliIo & { out: () => string; err: () => string } {
   let out = '';
   let err = '';
