@@ -202,8 +202,10 @@ export class Engine {
       onOrder: (order) => this.observer?.onOrder?.(order),
       onFill: (fill, order) => {
         this.portfolio.applyFill(fill);
-        const position = this.portfolio.position(fill.symbol);
-        if (position !== undefined && bus.wants('position.changed')) bus.publish('position.changed', { position, tsEvent: fill.time, tsInit: this.clock.now() });
+        if (bus.wants('position.changed')) {
+          const position = this.portfolio.position(fill.symbol);
+          if (position !== undefined) bus.publish('position.changed', { position, tsEvent: fill.time, tsInit: this.clock.now() });
+        }
         this.observer?.onFill?.(fill, order);
       },
     });

@@ -111,7 +111,7 @@ export class MarketDriver {
       const pending = this.onBar(bars[i]!);
       if (pending !== undefined) return pending.then(() => this.processTickBars(i + 1));
     }
-    bars.length = 0;
+    if (bars.length !== 0) bars.length = 0;
   }
 
   /** Emits bars still open at the end of the data. */
@@ -135,7 +135,7 @@ export class MarketDriver {
       const pending = this.publishBar(queue[i]!);
       if (pending !== undefined) return pending.then(() => this.drain(i + 1));
     }
-    queue.length = 0;
+    if (queue.length !== 0) queue.length = 0;
   }
 
   private aggregatorFor(symbol: string): BarAggregator | undefined {

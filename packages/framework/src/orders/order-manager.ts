@@ -241,12 +241,15 @@ export class OrderManager {
     const complete = filledQuantity >= previous.quantity - 1e-12;
     const order = withOrderChanges(previous, { filledQuantity, averageFillPrice, status: complete ? 'filled' : 'partially_filled', updatedAt: fill.time });
     this.track(order);
-    this.bus.publish(complete ? 'order.filled' : 'order.partially_filled', { order, fill, tsEvent: fill.time, tsInit: this.clock.now() });
+    const event = complete ? 'order.filled' : 'order.partially_filled';
+    if (this.bus.wants(event)) this.bus.publish(event, { order, fill, tsEvent: fill.time, tsInit: this.clock.now() });
     for (const observer of this.observers) observer.onFill?.(fill, order);
     for (const observer of this.observers) observer.onOrder?.(order);
   }
 
   private publishOrder(event: 'order.submitted' | 'order.accepted' | 'order.denied' | 'order.canceled' | 'order.rejected' | 'order.expired' | 'order.modified', order: Order, reason?: string): void {
+    // Payloads are only built when someone listens (a backtest without a journal builds none)
+    if (!this.bus.wants(event)) return;
     const now = this.clock.now();
     this.bus.publish(event, reason === undefined ? { order, tsEvent: now, tsInit: now } : { order, reason, tsEvent: now, tsInit: now });
   }

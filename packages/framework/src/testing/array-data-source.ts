@@ -21,10 +21,13 @@ export class ArrayDataSource implements DataSource {
   }
 
   async *read(range: TimeRange = {}): AsyncIterable<readonly (Bar | Tick)[]> {
-    const selected = this.records.filter((record) => {
-      const time = 'start' in record ? record.start : record.time;
-      return (range.from === undefined || time >= range.from) && (range.to === undefined || time < range.to);
-    });
+    const everything = range.from === undefined && range.to === undefined;
+    const selected = everything
+      ? this.records
+      : this.records.filter((record) => {
+          const time = 'start' in record ? record.start : record.time;
+          return (range.from === undefined || time >= range.from) && (range.to === undefined || time < range.to);
+        });
     for (let i = 0; i < selected.length; i += this.batchSize) {
       const batch = selected.slice(i, i + this.batchSize);
       this.emitted += batch.length;
