@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Engine } from '../src/engine/engine.js';
 import { loadSystem } from '../src/engine/load-system.js';
 import { runSystem } from '../src/engine/run-system.js';
+import { writeReport } from '../src/analytics/report/write-report.js';
 import { generateSyntheticBars } from '../src/data/synthetic/synthetic-market.js';
 import { createSilentLogger } from '../src/logging/create-logger.js';
 import { arrayDataSourcePlugin } from '../src/testing/array-data-source.js';
@@ -36,9 +37,17 @@ describe('determinism', () => {
     }
     const orders = readFileSync(join(dirs[0]!, 'orders.csv'), 'utf8');
     expect(orders.split('\n').length).toBeGreaterThan(20);
-    for (const file of ['trades.csv', 'orders.csv', 'journal.jsonl', 'equity.csv', 'summary.json']) {
+    for (const file of ['trades.csv', 'orders.csv', 'journal.jsonl', 'equity.csv', 'summary.json', 'report.html']) {
       expect(readFileSync(join(dirs[1]!, file), 'utf8'), file).toBe(readFileSync(join(dirs[0]!, file), 'utf8'));
     }
+  });
+
+  it('writes the same report during the run (from its in-flight equity sample) as `grandmodel report` rebuilds from the files', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'gm-det-')), 'run');
+    await runSystem({ config: system, plugins: [arrayDataSourcePlugin(bars)], out: dir, env: {}, logger: createSilentLogger() });
+    const during = readFileSync(join(dir, 'report.html'), 'utf8');
+    await writeReport(dir);
+    expect(readFileSync(join(dir, 'report.html'), 'utf8')).toBe(during);
   });
 });
 

@@ -90,7 +90,7 @@ export async function runSystem(options: RunSystemOptions): Promise<RunSystemRes
     },
   });
   writeFileSync(join(dir, 'config.json'), `${toStableJson(redactConfig(config), { indent: 2 })}\n`);
-  if (config.output.report) await buildReportIfWanted(dir);
+  if (config.output.report) await buildReportIfWanted(dir, writer.reportEquity());
   logger.debug({ dir, barsProcessed: result.barsProcessed }, 'run finished');
   return { dir, summary, result, config };
 }

@@ -2,6 +2,8 @@ import { formatIsoTime, formatNumber } from '../format/format-number.js';
 import { toCsvRow } from '../format/csv-row.js';
 import { EquityStatistics } from '../statistics/equity-statistics.js';
 import { EQUITY_COLUMNS } from './run-files.js';
+import { EquitySampler } from '../report/equity-sampler.js';
+import type { ReportEquity } from '../report/read-run-folder.js';
 import { TextFileWriter } from './text-file-writer.js';
 
 /**
@@ -17,6 +19,8 @@ export class EquityWriter {
   // Values repeat from bar to bar while flat: keep the last text of each column
   private readonly lastValues = new Float64Array(5).fill(Number.NaN);
   private readonly lastTexts: string[] = ['', '', '', '', ''];
+  // The report's equity chart, sampled from the very numbers written, so it equals a rebuild from the file
+  private readonly sample = new EquitySampler();
 
   constructor(path: string) {
     this.file = new TextFileWriter(path);
@@ -37,7 +41,15 @@ export class EquityWriter {
     this.statistics.add(time, equity);
     if (equity > this.peak) this.peak = equity;
     if (grossExposure !== 0) this.inMarket++;
-    this.file.write(`${formatIsoTime(time)},${this.text(0, equity)},${this.text(1, cash)},${this.text(2, netExposure)},${this.text(3, grossExposure)},${this.text(4, 1 - equity / this.peak)}\n`);
+    const equityText = this.text(0, equity);
+    const drawdownText = this.text(4, 1 - equity / this.peak);
+    this.file.write(`${formatIsoTime(time)},${equityText},${this.text(1, cash)},${this.text(2, netExposure)},${this.text(3, grossExposure)},${drawdownText}\n`);
+    this.sample.add(Number.isInteger(time) ? time : Date.parse(formatIsoTime(time)), Number(equityText), Number(drawdownText));
+  }
+
+  /** The equity chart data of the report, sampled as `writeReport` would sample equity.csv. */
+  reportEquity(): ReportEquity {
+    return this.sample.result();
   }
 
   private text(column: number, value: number): string {

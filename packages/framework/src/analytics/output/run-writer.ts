@@ -15,6 +15,7 @@ import { OrdersWriter } from './orders-writer.js';
 import { RUN_FILES } from './run-files.js';
 import { buildRunSummary, writeRunSummary } from './run-summary.js';
 import type { RunSummary } from './run-summary.js';
+import type { ReportEquity } from '../report/read-run-folder.js';
 import { TradesWriter } from './trades-writer.js';
 
 /** Options of a `RunWriter`. */
@@ -106,6 +107,11 @@ export class RunWriter {
   recordEquity(time: number, equity: number, cash: number, netExposure = 0, grossExposure = Math.abs(netExposure)): void {
     this.assertOpen();
     this.equity.record(time, equity, cash, netExposure, grossExposure);
+  }
+
+  /** The report's equity chart data, sampled while `equity.csv` was written (see `writeReport`). */
+  reportEquity(): ReportEquity {
+    return this.equity.reportEquity();
   }
 
   /** Appends an event to `journal.jsonl` (does nothing when the journal is off). */

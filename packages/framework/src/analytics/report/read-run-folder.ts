@@ -4,6 +4,7 @@ import { SdkError } from '../../errors/sdk-error.js';
 import { BucketDownsampler } from '../downsample/bucket-downsampler.js';
 import { StrideSampler } from '../downsample/stride-sampler.js';
 import { readCsvRecords } from '../format/csv-reader.js';
+import { EquitySampler } from './equity-sampler.js';
 import { RUN_FILES } from '../output/run-files.js';
 
 /** Bounds on what a report embeds, whatever the length of the run. */
@@ -70,9 +71,10 @@ export interface ReportData {
 /**
  * Reads a run folder for the report: `summary.json` whole; `equity.csv`, `bars.csv` and
  * `trades.csv` streamed row by row through bounded samplers, so memory stays flat for any run
- * length. `bars.csv` is optional (no candle chart without it).
+ * length. `bars.csv` is optional (no candle chart without it). A run that just wrote `equity.csv` may pass the
+ * equity sample it kept on the way (`preloaded.equity`) instead of reading the file back.
  */
-export async function readRunFolder(dir: string, limits: ReportLimits = {}): Promise<ReportData> {
+export async function readRunFolder(dir: string, limits: ReportLimits = {}, preloaded: { readonly equity?: ReportEquity } = {}): Promise<ReportData> {
   const summaryPath = join(dir, RUN_FILES.summary);
   if (!existsSync(summaryPath)) throw new SdkError('GM_RUN_INVALID', `Run folder "${dir}": expected ${RUN_FILES.summary}, was missing`);
   let summary: { run?: Record<string, unknown>; statistics?: Record<string, unknown> };
@@ -85,20 +87,12 @@ export async function readRunFolder(dir: string, limits: ReportLimits = {}): Pro
     throw new SdkError('GM_RUN_INVALID', `${RUN_FILES.summary} field "statistics": expected an object, was ${JSON.stringify(summary.statistics)}`);
   }
 
-  const equity = new BucketDownsampler(['first', 'last', 'min', 'max', 'last', 'max'], limits.equityPoints ?? 2000);
-  const row = new Float64Array(6);
-  await readCsvRecords(join(dir, RUN_FILES.equity), ['time', 'equity', 'drawdown'], (record) => {
-    const time = record.time('time');
-    const value = record.number('equity');
-    row[0] = time;
-    row[1] = time;
-    row[2] = value;
-    row[3] = value;
-    row[4] = value;
-    row[5] = record.number('drawdown');
-    equity.add(row);
-  });
-  const [start, end, min, max, last, drawdown] = equity.toColumns() as [number[], number[], number[], number[], number[], number[]];
+  let equity = preloaded.equity;
+  if (equity === undefined) {
+    const sampler = new EquitySampler(limits.equityPoints);
+    await readCsvRecords(join(dir, RUN_FILES.equity), ['time', 'equity', 'drawdown'], (record) => sampler.add(record.time('time'), record.number('equity'), record.number('drawdown')));
+    equity = sampler.result();
+  }
 
   const candles = new Map<string, BucketDownsampler>();
   const candleRow = new Float64Array(7);
@@ -142,7 +136,7 @@ export async function readRunFolder(dir: string, limits: ReportLimits = {}): Pro
   return {
     run: summary.run ?? {},
     statistics: summary.statistics,
-    equity: { start, end, min, max, last, drawdown, stride: equity.stride, rows: equity.totalRows },
+    equity,
     candles: [...candles].map(([symbol, sampler]) => {
       const [candleStart, candleEnd, open, high, low, close, bars] = sampler.toColumns() as [number[], number[], number[], number[], number[], number[], number[]];
       return { symbol, start: candleStart, end: candleEnd, open, high, low, close, bars };
