@@ -54,6 +54,29 @@ function compareKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+// Records of one shape (orders, fills, payloads) repeat endlessly: remember each shape's sorted keys
+const SORTED_SHAPES: { readonly keys: readonly string[]; readonly sorted: string[] }[] = [];
+
+/** Returns `keys` sorted, reusing the sorted list of an identical key sequence seen before. */
+function sortedKeys(keys: string[]): string[] {
+  for (let s = 0; s < SORTED_SHAPES.length; s++) {
+    const shape = SORTED_SHAPES[s]!;
+    if (shape.keys.length !== keys.length) continue;
+    let same = true;
+    for (let i = 0; i < keys.length; i++) {
+      if (shape.keys[i] !== keys[i]) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return shape.sorted;
+  }
+  const sorted = [...keys].sort(compareKeys);
+  // A bounded cache: the common shapes of a run fit easily, odd ones are sorted every time
+  if (SORTED_SHAPES.length < 64) SORTED_SHAPES.push({ keys, sorted });
+  return sorted;
+}
+
 /** One serialisation: its layout options and the chain of ancestors (for cycles). */
 class StableJsonWriter {
   private readonly ancestors: object[] = [];
@@ -109,8 +132,8 @@ class StableJsonWriter {
     return this.layout(parts, '[', ']', depth);
   }
 
-  private writeMembers(keys: string[], read: (key: string) => unknown, depth: number): string {
-    keys.sort(compareKeys);
+  private writeMembers(unsorted: string[], read: (key: string) => unknown, depth: number): string {
+    const keys = sortedKeys(unsorted);
     const parts: string[] = [];
     for (let i = 0; i < keys.length; i++) {
       const name = keys[i]!;
