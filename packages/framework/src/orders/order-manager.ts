@@ -84,8 +84,8 @@ export class OrderManager {
     const problems = validateIntent(intent);
     if (problems.length > 0) throw new SdkError('GM_ORDER_INVALID', `Invalid order intent for ${intent.symbol}: ${problems.join('; ')}`, { details: { intent } });
     if (intent.clientOrderId !== undefined) {
-      const existing = this.byClientId.get(intent.clientOrderId);
-      if (existing !== undefined) return this.lookup(existing)!;
+      const existing = this.findByClientId(intent.clientOrderId);
+      if (existing !== undefined) return existing;
     }
     const now = this.clock.now();
     this.sequence++;
@@ -100,7 +100,8 @@ export class OrderManager {
       createdAt: now,
       updatedAt: now,
     });
-    this.byClientId.set(order.clientOrderId, id);
+    // Generated client ids map back to their order by sequence; only callers' own ids need the map
+    if (intent.clientOrderId !== undefined) this.byClientId.set(intent.clientOrderId, id);
     this.track(order);
     this.publishOrder('order.submitted', order);
 
@@ -185,6 +186,16 @@ export class OrderManager {
       }
       this.errorReporter?.(operation, orderId, error);
     });
+  }
+
+  private findByClientId(clientOrderId: string): Order | undefined {
+    const known = this.byClientId.get(clientOrderId);
+    if (known !== undefined) return this.lookup(known);
+    const prefix = this.clientIdPrefix;
+    if (!clientOrderId.startsWith(prefix)) return undefined;
+    const sequence = Number(clientOrderId.slice(prefix.length));
+    const order = Number.isInteger(sequence) && sequence > 0 ? this.history[sequence - 1] : undefined;
+    return order !== undefined && order.clientOrderId === clientOrderId ? order : undefined;
   }
 
   private lookup(id: string): Order | undefined {
