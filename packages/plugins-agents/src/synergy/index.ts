@@ -2,7 +2,7 @@ export { SynergyDetector } from './synergy-detector.js';
 export type { SynergySources, SynergyDetectorServices, SynergyDetectedPayload, SynergyDetectorStats } from './synergy-detector.js';
 export { synergyDetectorOptions, patternMapOf } from './synergy-detector-options.js';
 export type { SynergyDetectorOptions } from './synergy-detector-options.js';
-export { synergyDetectorPlugin, SYNERGY_DETECTOR_ID } from './synergy-detector-plugin.js';
+export { synergyDetectorPlugin, resolveSynergySources, SYNERGY_DETECTOR_ID } from './synergy-detector-plugin.js';
 export { SynergySequence } from './synergy-sequence.js';
 export type { SynergySignal, SequenceSettings, SequenceOutcome, CompletedSynergy, SequenceCounters } from './synergy-sequence.js';
 export { PatternTable, STANDARD_SYNERGY_PATTERNS, RESEARCH_SYNERGY_PATTERNS, SIGNAL_TYPES, synergyPatternsSchema } from './synergy-patterns.js';

@@ -1,6 +1,5 @@
 import { definePlugin, PLUGIN_API_VERSION, SdkError, TOKENS } from '@grandmodel/framework';
-import type { PluginContext } from '@grandmodel/framework';
-import { resolveIndicatorSource } from '../assemblers/indicator-source.js';
+import { resolveIndicatorSource, type ResolvingContext } from '../assemblers/indicator-source.js';
 import { agentLifecycle } from '../agents/agent-wiring.js';
 import { optionalService } from '../agents/optional-service.js';
 import { SynergyDetector, type SynergySources } from './synergy-detector.js';
@@ -9,9 +8,10 @@ import { synergyDetectorOptions, type SynergyDetectorOptions } from './synergy-d
 /** Plugin id of the synergy detector (its custom events are `synergy-detector:<name>`). */
 export const SYNERGY_DETECTOR_ID = 'synergy-detector';
 
-function sourcesOf(ctx: PluginContext<SynergyDetectorOptions>): SynergySources {
-  const { sources, strategicTimeframe, tacticalTimeframe } = ctx.options;
-  const signal = ctx.options.mlmi.signal === 'engine' ? 'mlmi_signal_engine' : 'mlmi_signal';
+/** Resolves and checks the indicator components a detector with `options` reads (also used by training). */
+export function resolveSynergySources(ctx: ResolvingContext, options: SynergyDetectorOptions): SynergySources {
+  const { sources, strategicTimeframe, tacticalTimeframe } = options;
+  const signal = options.mlmi.signal === 'engine' ? 'mlmi_signal_engine' : 'mlmi_signal';
   const mlmi = resolveIndicatorSource(ctx, { option: 'sources.mlmi', id: sources.mlmi, timeframe: strategicTimeframe, outputs: ['mlmi_value', signal] });
   if (typeof (mlmi as { effectiveK?: unknown }).effectiveK !== 'number') {
     throw new SdkError('GM_CONFIG_INVALID', `"${ctx.instanceId}" option sources.mlmi: indicator "${sources.mlmi}" has no numeric effectiveK; use the mlmi plugin`);
@@ -40,7 +40,7 @@ export const synergyDetectorPlugin = definePlugin({
   manifest: { id: SYNERGY_DETECTOR_ID, kind: 'agent', version: '0.1.0', apiVersion: PLUGIN_API_VERSION, description: 'GrandModel synergy detector: ordered MLMI / NW-RQK / FVG signal patterns' },
   options: synergyDetectorOptions,
   create: (ctx) => {
-    const detector = new SynergyDetector(ctx.options, sourcesOf(ctx), {
+    const detector = new SynergyDetector(ctx.options, resolveSynergySources(ctx, ctx.options), {
       emit: (payload) => ctx.bus.emit('synergy.detected', payload),
       clock: ctx.clock,
       killSwitch: optionalService<{ readonly engaged: boolean }>(ctx, TOKENS.killSwitch),

@@ -31,17 +31,20 @@ export interface UpdateMetrics {
  * Multi-agent PPO with a centralised critic (MAPPO, spec §6.6): each actor samples from its own policy
  * in TypeScript during rollouts; `update` runs clipped PPO on every actor and a clipped-value critic over
  * the joint observation, with GAE advantages, entropy bonus, global-norm clipping, a cosine learning rate
- * and KL early stopping. Deterministic for a seed on the single-threaded wasm backend.
+ * and KL early stopping. The critic has one output (a shared team reward) or one per actor (each actor has
+ * its own reward, value and advantages). Deterministic for a seed on the single-threaded wasm backend.
  */
 export class MappoTrainer {
   readonly settings: MappoSettings;
+  /** Values (and rewards) per step: 1 for a shared reward, else one per actor. */
+  readonly valueWidth: number;
   private readonly actors: MappoActor[];
   private readonly critic: TfPolicyNetwork;
   private readonly criticOptimizer: AdamOptimizer;
   private criticForward: PolicyForward;
   private readonly buffer: RolloutBuffer;
   private readonly pendingJoint: Float32Array;
-  private pendingValue = 0;
+  private readonly pendingValues: Float64Array;
   private pending = false;
   private updates = 0;
   private readonly sampling: SeededRandom;
@@ -58,15 +61,22 @@ export class MappoTrainer {
     this.sampling = random.fork(1);
     this.shuffling = random.fork(2);
     this.actors = actors.map((definition, index) => new MappoActor(tf, definition, random.fork(10 + index), this.settings.maxGradNorm));
-    if (critic.heads.length !== 1 || critic.heads[0]!.size !== 1) throw new SdkError('GM_INPUT_INVALID', 'The critic needs exactly one head of size 1');
+    const width = critic.heads.length === 1 ? critic.heads[0]!.size : 0;
+    if (width !== 1 && width !== actors.length) {
+      throw new SdkError('GM_INPUT_INVALID', `The critic needs exactly one head, of size 1 (a shared reward) or ${actors.length} (one value per actor); was ${critic.heads.map((h) => h.size).join(', ') || 'no head'}`);
+    }
+    this.valueWidth = width;
     this.critic = new TfPolicyNetwork(tf, critic, random.fork(9), 'critic');
     this.criticOptimizer = new AdamOptimizer(tf, this.critic.variables, { maxGradNorm: this.settings.maxGradNorm });
     this.criticForward = new PolicyForward(this.critic.snapshot());
     this.buffer = new RolloutBuffer(
       this.actors.map((a) => ({ observation: a.definition.network.inputSize, action: a.actionWidth })),
       critic.inputSize,
+      256,
+      width,
     );
     this.pendingJoint = new Float32Array(critic.inputSize);
+    this.pendingValues = new Float64Array(width);
   }
 
   /** Builds a trainer on the wasm backend; `random` seeds the weights, the sampling and the shuffles. */
@@ -98,14 +108,20 @@ export class MappoTrainer {
     if (observations.length !== this.actors.length) throw new SdkError('GM_INPUT_INVALID', `act: expected ${this.actors.length} observations, received ${observations.length}`);
     for (let i = 0; i < this.actors.length; i++) this.actors[i]!.decide(observations[i]!, explore, this.sampling);
     this.pendingJoint.set(joint);
-    this.pendingValue = this.criticForward.forward(joint)[0]![0]!;
+    const values = this.criticForward.forward(joint)[0]!;
+    for (let k = 0; k < this.valueWidth; k++) this.pendingValues[k] = values[k]!;
     this.pending = true;
     return this.actors.map((a) => a.decision);
   }
 
-  /** Stores the pending step with its reward; `done` marks the end of an episode. */
-  record(reward: number, done: boolean): void {
+  /**
+   * Stores the pending step with its reward — one number, or one per actor when the critic has one output
+   * per actor (a number is then every actor's reward); `done` marks the end of an episode.
+   */
+  record(reward: number | ArrayLike<number>, done: boolean): void {
     if (!this.pending) throw new SdkError('GM_INPUT_INVALID', 'record: no pending step (call act first)');
+    const width = this.valueWidth;
+    if (typeof reward !== 'number' && reward.length !== width) throw new SdkError('GM_INPUT_INVALID', `record: expected ${width} reward${width === 1 ? '' : 's'}, received ${reward.length}`);
     const buffer = this.buffer;
     const t = buffer.addStep();
     this.actors.forEach((actor, i) => {
@@ -114,8 +130,10 @@ export class MappoTrainer {
       buffer.logProbabilities[i]![t] = actor.decision.logProbability;
     });
     buffer.joint.set(this.pendingJoint, t * this.pendingJoint.length);
-    buffer.values[t] = this.pendingValue;
-    buffer.rewards[t] = reward;
+    for (let k = 0; k < width; k++) {
+      buffer.values[t * width + k] = this.pendingValues[k]!;
+      buffer.rewards[t * width + k] = typeof reward === 'number' ? reward : reward[k]!;
+    }
     buffer.dones[t] = done ? 1 : 0;
     this.pending = false;
   }
@@ -131,9 +149,14 @@ export class MappoTrainer {
     this.buffer.clear();
   }
 
-  /** Critic value of a joint observation. */
+  /** Critic value of a joint observation (the first actor's with one value per actor). */
   value(joint: Float32Array): number {
     return this.criticForward.forward(joint)[0]![0]!;
+  }
+
+  /** Every critic output for a joint observation (a copy). */
+  values(joint: Float32Array): Float64Array {
+    return Float64Array.from(this.criticForward.forward(joint)[0]!.subarray(0, this.valueWidth));
   }
 
   /**
@@ -147,11 +170,27 @@ export class MappoTrainer {
     const n = buffer.count;
     if (n === 0) throw new SdkError('GM_INPUT_INVALID', 'update: no recorded steps');
     const lastDone = buffer.dones[n - 1] === 1;
-    const bootValue = bootstrap !== undefined && !lastDone ? this.value(bootstrap) : 0;
-    const advantages = new Float64Array(n);
-    const returns = new Float64Array(n);
-    generalizedAdvantage(buffer.rewards, buffer.values, buffer.dones, n, bootValue, s.gamma, s.lambda, advantages, returns);
-    normalizeInPlace(advantages, n);
+    const width = this.valueWidth;
+    const bootValues = bootstrap !== undefined && !lastDone ? this.values(bootstrap) : new Float64Array(width);
+    // One advantage series per critic output; returns stay interleaved like the stored values
+    const advantages = Array.from({ length: width }, () => new Float64Array(n));
+    const returns = new Float64Array(n * width);
+    if (width === 1) {
+      generalizedAdvantage(buffer.rewards, buffer.values, buffer.dones, n, bootValues[0]!, s.gamma, s.lambda, advantages[0]!, returns);
+    } else {
+      const rewards = new Float64Array(n);
+      const values = new Float64Array(n);
+      const series = new Float64Array(n);
+      for (let k = 0; k < width; k++) {
+        for (let t = 0; t < n; t++) {
+          rewards[t] = buffer.rewards[t * width + k]!;
+          values[t] = buffer.values[t * width + k]!;
+        }
+        generalizedAdvantage(rewards, values, buffer.dones, n, bootValues[k]!, s.gamma, s.lambda, advantages[k]!, series);
+        for (let t = 0; t < n; t++) returns[t * width + k] = series[t]!;
+      }
+    }
+    for (const series of advantages) normalizeInPlace(series, n);
     const scale = cosineLearningRate(1, s.minLearningRate / Math.max(...this.actors.map((a) => a.definition.learningRate), s.criticLearningRate), this.updates, s.totalUpdates);
     const order = new Int32Array(n);
     for (let i = 0; i < n; i++) order[i] = i;
@@ -163,14 +202,14 @@ export class MappoTrainer {
       sums = { policy: 0, value: 0, entropy: 0, clipped: 0, batches: 0 };
       for (let start = 0; start < n; start += s.minibatch) {
         const rows = order.subarray(start, Math.min(n, start + s.minibatch));
-        const advantage = tf.tensor1d(gather1(advantages, rows));
-        for (const actor of this.actors) {
-          const stats = this.actorStep(actor, rows, advantage, Math.max(s.minLearningRate, actor.definition.learningRate * scale));
+        const advantage = advantages.map((series) => tf.tensor1d(gather1(series, rows)));
+        this.actors.forEach((actor, i) => {
+          const stats = this.actorStep(actor, rows, advantage[width === 1 ? 0 : i]!, Math.max(s.minLearningRate, actor.definition.learningRate * scale));
           sums.policy += stats.policy / this.actors.length;
           sums.entropy += stats.entropy / this.actors.length;
           sums.clipped += stats.clipped / this.actors.length;
-        }
-        advantage.dispose();
+        });
+        for (const tensor of advantage) tensor.dispose();
         sums.value += this.criticStep(rows, returns, Math.max(s.minLearningRate, s.criticLearningRate * scale));
         sums.batches++;
       }
@@ -235,12 +274,14 @@ export class MappoTrainer {
     const tf = this.tf;
     const s = this.settings;
     const width = this.critic.spec.inputSize;
+    const outputs = this.valueWidth;
     const joint = tf.tensor2d(gatherRows(this.buffer.joint, width, rows), [rows.length, width]);
-    const target = tf.tensor1d(gather1(returns, rows));
-    const old = tf.tensor1d(gather1(this.buffer.values, rows));
+    const target = outputs === 1 ? tf.tensor1d(gather1(returns, rows)) : tf.tensor2d(gatherRows64(returns, outputs, rows), [rows.length, outputs]);
+    const old = outputs === 1 ? tf.tensor1d(gather1(this.buffer.values, rows)) : tf.tensor2d(gatherRows64(this.buffer.values, outputs, rows), [rows.length, outputs]);
     let loss = 0;
     const { value, grads } = tf.variableGrads(() => {
-      const predicted = tf.reshape(this.critic.apply(joint)[0]!, [rows.length]);
+      const head = this.critic.apply(joint)[0]!;
+      const predicted = outputs === 1 ? tf.reshape(head, [rows.length]) : head;
       const unclipped = tf.square(tf.sub(predicted, target));
       const squared =
         s.valueClip > 0 ? tf.maximum(unclipped, tf.square(tf.sub(tf.add(old, tf.clipByValue(tf.sub(predicted, old), -s.valueClip, s.valueClip)), target))) : unclipped;
@@ -284,6 +325,12 @@ function shuffle(order: Int32Array, random: SeededRandom): void {
 function gather1(values: Float64Array, rows: Int32Array): Float32Array {
   const out = new Float32Array(rows.length);
   for (let r = 0; r < rows.length; r++) out[r] = values[rows[r]!]!;
+  return out;
+}
+
+function gatherRows64(values: Float64Array, width: number, rows: Int32Array): Float32Array {
+  const out = new Float32Array(rows.length * width);
+  for (let r = 0; r < rows.length; r++) for (let k = 0; k < width; k++) out[r * width + k] = values[rows[r]! * width + k]!;
   return out;
 }
 

@@ -7,6 +7,8 @@ export const RISK_TERM = { drawdownThreshold: 0.15, volatilityPenalty: 0.05 } as
 export interface RewardBreakdown {
   readonly total: number;
   readonly parts: Readonly<Record<string, number>>;
+  /** One reward per actor when the actors are rewarded separately (`total` is then their mean). */
+  readonly perActor?: readonly number[];
 }
 
 /** What the strategic reward reads about one step. */

@@ -7,7 +7,8 @@ export interface ActorSlots {
 
 /**
  * The steps of the current rollout, in growable typed arrays: per actor its observation, action and
- * log-probability, plus the joint (critic) observation, value, reward and done flag of each step.
+ * log-probability, plus the joint (critic) observation, values, rewards (`valueWidth` per step: one shared,
+ * or one per actor) and done flag of each step.
  */
 export class RolloutBuffer {
   count = 0;
@@ -24,14 +25,15 @@ export class RolloutBuffer {
     readonly actors: readonly ActorSlots[],
     readonly jointWidth: number,
     initialCapacity = 256,
+    readonly valueWidth = 1,
   ) {
     this.capacity = initialCapacity;
     this.observations = actors.map((a) => new Float32Array(initialCapacity * a.observation));
     this.actions = actors.map((a) => new Float32Array(initialCapacity * a.action));
     this.logProbabilities = actors.map(() => new Float64Array(initialCapacity));
     this.joint = new Float32Array(initialCapacity * jointWidth);
-    this.values = new Float64Array(initialCapacity);
-    this.rewards = new Float64Array(initialCapacity);
+    this.values = new Float64Array(initialCapacity * valueWidth);
+    this.rewards = new Float64Array(initialCapacity * valueWidth);
     this.dones = new Float64Array(initialCapacity);
   }
 
@@ -57,8 +59,8 @@ export class RolloutBuffer {
     this.actions = this.actions.map((a, i) => widen(a, this.actors[i]!.action));
     this.logProbabilities = this.logProbabilities.map((a) => widen(a, 1));
     this.joint = widen(this.joint, this.jointWidth);
-    this.values = widen(this.values, 1);
-    this.rewards = widen(this.rewards, 1);
+    this.values = widen(this.values, this.valueWidth);
+    this.rewards = widen(this.rewards, this.valueWidth);
     this.dones = widen(this.dones, 1);
     this.capacity = capacity;
   }

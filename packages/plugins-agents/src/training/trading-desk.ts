@@ -17,6 +17,11 @@ export class TradingDesk {
     return this.portfolio.position(this.symbol)?.quantity ?? 0;
   }
 
+  /** True while any order (an entry, or a bracket's stop and target) is working. */
+  get working(): boolean {
+    return this.orders.openOrderCount > 0;
+  }
+
   /** Orders the difference to `target` contracts; `bracket` attaches a stop and a target to the entry. */
   target(target: number, bracket?: Bracket): void {
     if (this.orders.openOrderCount > 0) this.orders.cancelAll(this.symbol);

@@ -16,6 +16,8 @@ import { OnnxPolicy } from '../inference/onnx-policy.js';
 import { parameterCount } from '../inference/policy-network.js';
 import { exportPolicyNetwork } from '../onnx/export-policy-network.js';
 import { ONNX_IR_VERSION, ONNX_OPSET_VERSION } from '../onnx/onnx-schema.js';
+import { synergyDetectorOptions } from '../synergy/synergy-detector-options.js';
+import { SYNERGY_DETECTOR_ID } from '../synergy/synergy-detector-plugin.js';
 import { MappoTrainer } from './mappo-trainer.js';
 import { DEFAULT_MAPPO_SETTINGS, type MappoSettings } from './mappo-settings.js';
 import { formatModelCard, sha256Hex, type ModelCard } from './model-card.js';
@@ -29,8 +31,8 @@ import type { SystemName, TrainingSystem } from './training-system.js';
 /** Every system, in training order. */
 export const SYSTEM_NAMES: readonly SystemName[] = ['strategic', 'tactical', 'risk'];
 
-/** Decisions per episode unless set: two days of 30-minute bars, twelve hours of 5-minute bars. */
-export const DEFAULT_EPISODE_STEPS: Readonly<Record<SystemName, number>> = { strategic: 96, tactical: 144, risk: 96 };
+/** Decisions per episode unless set: 64 synergies (one minibatch) for the strategic and tactical systems, two days of 30-minute bars for the risk system. */
+export const DEFAULT_EPISODE_STEPS: Readonly<Record<SystemName, number>> = { strategic: 64, tactical: 64, risk: 96 };
 
 const PRODUCER_VERSION = '0.1.0';
 
@@ -82,9 +84,9 @@ export interface TrainModelsResult {
   readonly reports: Readonly<Partial<Record<SystemName, readonly EpisodeReport[]>>>;
 }
 
-function createSystem(name: SystemName): TrainingSystem {
-  if (name === 'strategic') return new StrategicSystem();
-  if (name === 'tactical') return new TacticalSystem();
+function createSystem(name: SystemName, random: SeededRandom): TrainingSystem {
+  if (name === 'strategic') return new StrategicSystem({ random });
+  if (name === 'tactical') return new TacticalSystem({ random });
   return new RiskSystem();
 }
 
@@ -97,10 +99,20 @@ export async function trainModels(options: TrainModelsOptions): Promise<TrainMod
   const systems = options.systems ?? SYSTEM_NAMES;
   if (!Number.isInteger(options.episodes) || options.episodes < 1) throw new SdkError('GM_INPUT_INVALID', `episodes must be a positive integer, was ${options.episodes}`);
   for (const name of systems) if (!SYSTEM_NAMES.includes(name)) throw new SdkError('GM_INPUT_INVALID', `Unknown system "${name}"; expected some of ${SYSTEM_NAMES.join(', ')}`);
-  const harness: TrainingHarness = { session: undefined, symbol: options.symbol, riskTimeframe: '5m', atr: { id: 'atr-gm', output: 'atr14' }, contracts: options.contracts ?? 1 };
+  const harness: TrainingHarness = {
+    session: undefined,
+    symbol: options.symbol,
+    riskTimeframe: '5m',
+    atr: { id: 'atr-gm', output: 'atr14' },
+    contracts: options.contracts ?? 1,
+    synergy: synergyDetectorOptions.parse({}),
+  };
   const overrides = [...(options.seed === undefined ? [] : [`seed=${options.seed}`]), ...(options.set ?? [])];
   const loaded = await loadSystem(options.config, { overrides, env: options.env, plugins: [trainingAgentPlugin(harness), ...(options.plugins ?? [])], baseDir: options.baseDir });
   const config = loaded.config;
+  // Systems triggered by synergies run the config's synergy detector when it lists one, else the default one
+  const detector = config.agents.find((entry) => entry.use === SYNERGY_DETECTOR_ID);
+  Object.assign(harness, { synergy: synergyDetectorOptions.parse(detector?.options ?? {}) });
   if (config.data === undefined) throw new SdkError('GM_CONFIG_INVALID', 'Training needs a `data:` source in the config (e.g. { use: synthetic, options: {...} })');
   const riskTimeframe = (config.bars as readonly string[]).includes('5m') ? '5m' : undefined;
   const out = resolve(options.out);
@@ -109,7 +121,7 @@ export async function trainModels(options: TrainModelsOptions): Promise<TrainMod
   const models: TrainedModel[] = [];
   const reports: Partial<Record<SystemName, readonly EpisodeReport[]>> = {};
   for (const name of systems) {
-    const system = createSystem(name);
+    const system = createSystem(name, new SeededRandom(config.seed).fork(100 + SYSTEM_NAMES.indexOf(name)));
     for (const timeframe of [system.timeframe]) {
       if (!(config.bars as readonly string[]).includes(timeframe)) throw new SdkError('GM_CONFIG_INVALID', `Training the ${name} system needs ${timeframe} bars: add it to the config's bars: (e.g. bars: [5m, 30m])`);
     }
@@ -121,7 +133,7 @@ export async function trainModels(options: TrainModelsOptions): Promise<TrainMod
     try {
       await runEpisodes(config, loaded.registry, session, harness, logger);
       reports[name] = session.reports;
-      models.push(...writeModels(system, trainer, session, { config, options, out, episodeSteps }));
+      models.push(...writeModels(system, trainer, session, { config, options, out, episodeSteps, synergy: harness.synergy }));
     } finally {
       trainer.dispose();
     }
@@ -147,7 +159,13 @@ async function runEpisodes(config: ResolvedConfig, registry: Parameters<typeof E
       await engine.dispose();
     }
     if (harness.error !== undefined) throw harness.error;
-    if (session.episodesDone === before) {
+    if (session.system.trigger === 'synergy' && session.stepsThisRun === 0 && !session.finished) {
+      throw new SdkError(
+        'GM_CONFIG_INVALID',
+        `The data gives no ${session.system.name} decision: no synergy was detected (and settled) on ${session.system.timeframe} bars after the indicators warm up; use a longer data range`,
+      );
+    }
+    if (session.system.independentSteps !== true && session.episodesDone === before) {
       throw new SdkError(
         'GM_CONFIG_INVALID',
         `The data gives no complete ${session.system.name} episode (${session.settings.episodeSteps} decisions on ${session.system.timeframe} bars after the indicators warm up); use a longer data range or fewer --episode-steps`,
@@ -161,6 +179,8 @@ interface WriteContext {
   readonly options: TrainModelsOptions;
   readonly out: string;
   readonly episodeSteps: number;
+  /** Options of the synergy detector run in the loop (recorded for systems triggered by synergies). */
+  readonly synergy: TrainingHarness['synergy'];
 }
 
 function writeModels(system: TrainingSystem, trainer: MappoTrainer, session: TrainingSession, context: WriteContext): TrainedModel[] {
@@ -210,7 +230,7 @@ function writeModels(system: TrainingSystem, trainer: MappoTrainer, session: Tra
         backtest: config.backtest,
         indicators: config.indicators.map((entry) => entry.id),
       },
-      environment: system.describe(),
+      environment: system.trigger === 'synergy' ? { ...system.describe(), synergyDetector: context.synergy } : system.describe(),
       metrics: {
         episodes: reports.map((r) => ({
           episode: r.episode,
@@ -222,6 +242,7 @@ function writeModels(system: TrainingSystem, trainer: MappoTrainer, session: Tra
           entropy: r.metrics.entropy,
           approxKl: r.metrics.approxKl,
           epochs: r.metrics.epochs,
+          parts: r.parts,
         })),
         meanRewardFirstQuarter: mean(head, (r) => r.reward),
         meanRewardLastQuarter: mean(tail, (r) => r.reward),

@@ -1,10 +1,14 @@
 import {
   definePlugin,
   PLUGIN_API_VERSION,
+  SdkError,
+  timeframeToMs,
+  toError,
   TOKENS,
   z,
   type Agent,
   type Bar,
+  type Clock,
   type Fill,
   type IndicatorComponent,
   type IndicatorRegistry,
@@ -15,6 +19,10 @@ import {
 } from '@grandmodel/framework';
 import { riskAgentOptions } from '../agents/risk-agent-options.js';
 import { RiskStateTracker, type AccountReading } from '../agents/risk-state.js';
+import type { ResolvingContext } from '../assemblers/indicator-source.js';
+import { SynergyDetector, type SynergyDetectedPayload, type SynergySources } from '../synergy/synergy-detector.js';
+import type { SynergyDetectorOptions } from '../synergy/synergy-detector-options.js';
+import { resolveSynergySources } from '../synergy/synergy-detector-plugin.js';
 import { TradingDesk } from './trading-desk.js';
 import type { TrainingSession } from './training-session.js';
 
@@ -32,15 +40,25 @@ export interface TrainingHarness {
   readonly atr: { readonly id: string; readonly output: string };
   /** Contracts a unit decision of the strategic and tactical systems trades. */
   readonly contracts: number;
+  /** Options of the synergy detector run for systems triggered by synergies (the pipeline's detector). */
+  readonly synergy: SynergyDetectorOptions;
   /** First error thrown while deciding; the run stops and training rethrows it. */
   error?: unknown;
 }
 
+/** What the training agent needs to build its synergy detector: the options, where to resolve its sources, a clock. */
+export interface TrainingDetector {
+  readonly options: SynergyDetectorOptions;
+  readonly context: ResolvingContext;
+  readonly clock: Clock;
+}
+
 /**
  * The agent that runs inside the backtest engine during training: it feeds the risk state exactly as the
- * `risk-marl` agent does (same tracker, same defaults, same ATR), and on each bar of the system's timeframe
- * hands the session a decision context (account, indicators, a trading desk) so the policies act through the
- * normal order path.
+ * `risk-marl` agent does (same tracker, same defaults, same ATR), runs the pipeline's synergy detector for
+ * systems triggered by synergies, and on each bar of the system's timeframe (and on each bar a synergy is
+ * published on) hands the session a decision context (account, indicators, a trading desk, the synergy) so
+ * the policies act through the normal order path.
  */
 export class TrainingAgent implements Agent {
   private readonly riskState: RiskStateTracker;
@@ -48,6 +66,10 @@ export class TrainingAgent implements Agent {
   private atr: { readonly component: IndicatorComponent; readonly index: number } | undefined;
   private initialEquity = Number.NaN;
   private peakEquity = Number.NaN;
+  private detector: SynergyDetector | undefined;
+  /** The synergy published on the current bar, then held until the bar the system decides on. */
+  private published: SynergyDetectedPayload | undefined;
+  private waiting: SynergyDetectedPayload | undefined;
 
   constructor(
     private readonly harness: TrainingHarness,
@@ -56,6 +78,7 @@ export class TrainingAgent implements Agent {
     private readonly portfolio: PortfolioView,
     private readonly indicators: IndicatorRegistry,
     private readonly instruments: InstrumentRegistry,
+    private readonly detectorSetup?: TrainingDetector,
   ) {
     const defaults = riskAgentOptions.parse({});
     this.riskState = new RiskStateTracker({
@@ -72,6 +95,11 @@ export class TrainingAgent implements Agent {
     if (bar.symbol !== symbol) return;
     try {
       if (this.desk === undefined) this.bind(symbol);
+      this.published = undefined;
+      this.detector?.onBar(bar);
+      if (this.published !== undefined) this.waiting = this.published;
+      const synergy = this.waiting !== undefined && !this.waitsForSystemBar(bar) ? this.waiting : undefined;
+      if (synergy !== undefined) this.waiting = undefined;
       const equity = this.portfolio.equity;
       if (Number.isNaN(this.initialEquity)) this.initialEquity = equity;
       if (!(equity <= this.peakEquity)) this.peakEquity = equity;
@@ -79,8 +107,8 @@ export class TrainingAgent implements Agent {
         const atr = this.atr === undefined ? Number.NaN : (this.atr.component.values[this.atr.index] as number);
         this.riskState.update(bar.close, bar.volume, atr);
       }
-      if (bar.timeframe !== this.session.system.timeframe) return;
-      this.decide(bar, equity, this.instruments.get(symbol));
+      if (bar.timeframe !== this.session.system.timeframe && synergy === undefined) return;
+      this.decide(bar, equity, this.instruments.get(symbol), synergy);
     } catch (error) {
       this.harness.error ??= error;
       this.session.requestStop('training failed');
@@ -94,6 +122,7 @@ export class TrainingAgent implements Agent {
   /** The engine registers indicators after creating components: bind on the first bar. */
   private bind(symbol: string): void {
     this.session.system.bind(this.indicators);
+    if (this.detectorSetup !== undefined) this.detector = this.createDetector(this.detectorSetup);
     const { id, output } = this.harness.atr;
     if (this.indicators.has(id)) {
       const component = this.indicators.get(id);
@@ -103,7 +132,32 @@ export class TrainingAgent implements Agent {
     this.desk = new TradingDesk(this.orders, this.portfolio, symbol, `train:${this.session.system.name}`);
   }
 
-  private decide(bar: Bar, equity: number, instrument: Instrument): void {
+  /** The pipeline's detector over the config's indicators, publishing to this agent only (it runs first on every bar). */
+  private createDetector(setup: TrainingDetector): SynergyDetector {
+    let sources: SynergySources;
+    try {
+      sources = resolveSynergySources(setup.context, setup.options);
+    } catch (cause) {
+      throw new SdkError('GM_CONFIG_INVALID', `Training the ${this.session.system.name} system runs the synergy detector on the config's indicators: ${toError(cause).message}`, { cause });
+    }
+    return new SynergyDetector(setup.options, sources, {
+      emit: (payload) => {
+        this.published = payload;
+      },
+      clock: setup.clock,
+    });
+  }
+
+  /**
+   * True on a bar finer than the system's that closes one of the system's bars: that bar comes next, at the
+   * same time, with the fresher row (the strategic agent waits for it the same way).
+   */
+  private waitsForSystemBar(bar: Bar): boolean {
+    const own = timeframeToMs(this.session.system.timeframe);
+    return bar.timeframe !== this.session.system.timeframe && timeframeToMs(bar.timeframe) < own && bar.end % own === 0;
+  }
+
+  private decide(bar: Bar, equity: number, instrument: Instrument, synergy: SynergyDetectedPayload | undefined): void {
     const position = this.portfolio.position(instrument.symbol);
     const quantity = position?.quantity ?? 0;
     const account: AccountReading = {
@@ -127,6 +181,7 @@ export class TrainingAgent implements Agent {
       tickSize: instrument.tickSize,
       contracts: this.harness.contracts,
       hasAtr: this.atr !== undefined,
+      synergy,
     });
   }
 }
@@ -139,7 +194,9 @@ export function trainingAgentPlugin(harness: TrainingHarness) {
     create: (ctx) => {
       const session = harness.session;
       if (session === undefined) throw new Error('grandmodel-trainer is created by grandmodel train only');
-      return new TrainingAgent(harness, session, ctx.resolve(TOKENS.orders), ctx.resolve(TOKENS.portfolio), ctx.resolve(TOKENS.indicators), ctx.resolve(TOKENS.instruments));
+      const detector: TrainingDetector | undefined =
+        session.system.trigger === 'synergy' ? { options: harness.synergy, context: ctx, clock: ctx.clock } : undefined;
+      return new TrainingAgent(harness, session, ctx.resolve(TOKENS.orders), ctx.resolve(TOKENS.portfolio), ctx.resolve(TOKENS.indicators), ctx.resolve(TOKENS.instruments), detector);
     },
   });
 }

@@ -1,5 +1,6 @@
 import type { Bar, IndicatorRegistry } from '@grandmodel/framework';
 import type { AccountReading, RiskStateTracker } from '../agents/risk-state.js';
+import type { SynergyDetectedPayload } from '../synergy/synergy-detector.js';
 import type { ActorDecision, ActorDefinition } from './mappo-trainer.js';
 import type { NetworkSpec } from './network-spec.js';
 import type { RewardBreakdown } from './reward-terms.js';
@@ -30,6 +31,8 @@ export interface DecisionContext {
   readonly contracts: number;
   /** True when the ATR indicator feeding the risk state is configured. */
   readonly hasAtr: boolean;
+  /** The synergy the detector published on this bar (systems with `trigger: 'synergy'` only). */
+  readonly synergy: SynergyDetectedPayload | undefined;
 }
 
 /** What happened between two decisions. */
@@ -38,7 +41,7 @@ export interface StepOutcome {
   readonly pnl: number;
   /** Running standard deviation of step PnL over the session so far. */
   readonly pnlStd: number;
-  /** Mean |fill price − reference close| / close of the step's fills; undefined when nothing filled. */
+  /** |fill price − reference close| / close of the step's first fill (the order its decision placed); undefined when nothing filled. */
   readonly slippage: number | undefined;
 }
 
@@ -48,8 +51,18 @@ export interface StepOutcome {
  */
 export interface TrainingSystem {
   readonly name: SystemName;
-  /** Timeframe of the bars it decides on. */
+  /** Timeframe of the bars it decides on (`trigger: 'synergy'`: the bars it follows between synergies). */
   readonly timeframe: string;
+  /**
+   * `bar` (default): decides on every bar of its timeframe. `synergy`: the run has a synergy detector in the
+   * loop, and the system decides on the bars a synergy is published on (as the pipeline's agents do).
+   */
+  readonly trigger?: 'bar' | 'synergy';
+  /**
+   * True when a decision does not influence the next one (each step is its own trade, settled before the
+   * next): steps are recorded as terminal and an episode may span engine runs.
+   */
+  readonly independentSteps?: boolean;
   readonly actors: readonly ActorDefinition[];
   readonly critic: NetworkSpec;
   /** Checks the indicator components it reads exist (clear config errors otherwise). */
@@ -60,6 +73,11 @@ export interface TrainingSystem {
   readonly joint: Float32Array;
   /** Turns the actors' decisions into orders. */
   act(decisions: readonly ActorDecision[], context: DecisionContext): void;
+  /**
+   * False while the pending step's outcome is still open (e.g. a trade waiting for its stop or target):
+   * the session then waits, and takes no new decision, until it returns true. Absent: every bar settles.
+   */
+  settled?(context: DecisionContext): boolean;
   /** Reward of the step that just ended (raw; the session may normalise it). */
   reward(outcome: StepOutcome, context: DecisionContext): RewardBreakdown;
   /** True when rewards are z-scored with running statistics and clipped to ±10 (spec: strategic). */

@@ -1,4 +1,4 @@
-import { SeededRandom } from '@grandmodel/framework';
+import { SdkError, SeededRandom } from '@grandmodel/framework';
 import { describe, expect, it } from 'vitest';
 import { PolicyForward } from '../../src/inference/index.js';
 import { MappoTrainer, type ActorDefinition, type NetworkSpec } from '../../src/training/index.js';
@@ -96,5 +96,57 @@ describe('MappoTrainer on a contextual bandit', () => {
     const c = await train(8, 3);
     expect(c.trainer.snapshot(0).hidden[0]!.weight).not.toEqual(wa.hidden[0]!.weight);
     for (const run of [a, b, c]) run.trainer.dispose();
+  });
+});
+
+describe('MappoTrainer with one reward and one value per actor', () => {
+  // Two actors see the same features; each is paid only for its own rule: actor 0 for the best action, actor 1 for the next one
+  const nextAction = (x: Float32Array): number => (bestAction(x) + 1) % ACTIONS;
+  const perActorCritic: NetworkSpec = { ...criticSpec, heads: [{ output: 'value', size: 2, activation: { kind: 'identity' }, gain: 1 }] };
+  const second: ActorDefinition = { ...actor, name: 'second' };
+
+  it('trains each actor on its own reward, with its own value and advantages', async () => {
+    const trainer = await MappoTrainer.create([actor, second], perActorCritic, { epochs: 4, minibatch: 64, totalUpdates: 25, targetKl: 0 }, new SeededRandom(42));
+    expect(trainer.valueWidth).toBe(2);
+    const env = new SeededRandom(43);
+    for (let u = 0; u < 25; u++) {
+      for (let step = 0; step < 256; step++) {
+        const x = observation(env);
+        const [a, b] = trainer.act([x, x], x);
+        trainer.record([a!.choices[0] === bestAction(x) ? 1 : 0, b!.choices[0] === nextAction(x) ? 1 : 0], true);
+      }
+      trainer.update();
+    }
+    // Greedy accuracy of each actor on its own rule, by an independent forward pass over held-out features
+    const heldRandom = new SeededRandom(999);
+    const held = Array.from({ length: 500 }, () => observation(heldRandom));
+    const accuracy = (index: number, rule: (x: Float32Array) => number): number => {
+      const forward = new PolicyForward(trainer.snapshot(index));
+      return held.filter((x) => {
+        const p = forward.forward(x)[0]!;
+        return p[rule(x)]! >= Math.max(p[0]!, p[1]!, p[2]!);
+      }).length / held.length;
+    };
+    expect(accuracy(0, bestAction)).toBeGreaterThan(0.8);
+    expect(accuracy(1, nextAction)).toBeGreaterThan(0.8);
+    // Each learned its own rule, not the other's
+    expect(accuracy(1, bestAction)).toBeLessThan(0.2);
+    // The critic's two outputs estimate each actor's own success rate, high for both after training
+    const values = trainer.values(held[0]!);
+    expect(values).toHaveLength(2);
+    for (const v of values) expect(v).toBeGreaterThan(0.5);
+    trainer.dispose();
+  });
+
+  it('rejects a critic that is neither shared nor per actor, and rewards of the wrong count', async () => {
+    const three: NetworkSpec = { ...criticSpec, heads: [{ output: 'value', size: 3, activation: { kind: 'identity' }, gain: 1 }] };
+    const error = await MappoTrainer.create([actor, second], three, {}, new SeededRandom(1)).catch((e: unknown) => e);
+    expect(SdkError.is(error) && error.code).toBe('GM_INPUT_INVALID');
+    expect((error as Error).message).toContain('of size 1 (a shared reward) or 2 (one value per actor); was 3');
+    const trainer = await MappoTrainer.create([actor, second], perActorCritic, {}, new SeededRandom(1));
+    const x = observation(new SeededRandom(2));
+    trainer.act([x, x], x);
+    expect(() => trainer.record([1], false)).toThrow('record: expected 2 rewards, received 1');
+    trainer.dispose();
   });
 });

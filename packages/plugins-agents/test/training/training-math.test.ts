@@ -14,7 +14,6 @@ import {
   riskReward,
   sampleCategorical,
   strategicReward,
-  tacticalConsensus,
   tacticalReward,
   useTrainingBackend,
   xavierUniform,
@@ -64,17 +63,6 @@ describe('reward terms (spec §6.6)', () => {
 
   it('risk: PnL term minus drawdown and margin penalties', () => {
     expect(riskReward({ pnl: -100, pnlStd: 100, drawdown: 0.3, marginUsage: 0.95 }).total).toBeCloseTo(Math.tanh(-0.5) - 0.3 * 1 - 0.5, 12);
-  });
-});
-
-describe('tacticalConsensus', () => {
-  it('trades the value two agents agree on and nothing when all differ', () => {
-    const scores = new Float64Array(3);
-    expect(tacticalConsensus([1, 1, -1], scores)).toBe(1);
-    expect(Array.from(scores)).toEqual([0.34, 0, 0.66]);
-    expect(tacticalConsensus([-1, 0, -1], scores)).toBe(-1);
-    expect(tacticalConsensus([0, 0, 1], scores)).toBe(0);
-    expect(tacticalConsensus([-1, 0, 1], scores)).toBeUndefined();
   });
 });
 
