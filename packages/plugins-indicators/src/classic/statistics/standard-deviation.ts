@@ -1,45 +1,18 @@
-import { z } from 'zod';
-import type { BarInput } from '@grandmodel/framework';
-import { BaseIndicator } from '../core/base-indicator.js';
+import type { z } from 'zod';
 import { defineIndicatorPlugin } from '../core/define-indicator-plugin.js';
-import { parseIndicatorOptions, periodSchema } from '../core/indicator-options.js';
-import { priceSourceCode, priceSourceSchema, readPrice } from '../core/price-source.js';
-import { RollingMoments } from '../kernels/rolling-moments.js';
-import { estimatorScale, estimatorSchema, sampleNeedsTwo } from './estimator.js';
+import { Variance, varianceOptions } from './variance.js';
 
-/** Options of `StandardDeviation`. */
-export const standardDeviationOptions = z
-  .strictObject({
-    period: periodSchema(20),
-    estimator: estimatorSchema,
-    source: priceSourceSchema,
-  })
-  .refine(sampleNeedsTwo, { message: 'expected period >= 2 for the sample estimator', path: ['period'] });
+/** Options of `StandardDeviation` (the same as `Variance`'s). */
+export const standardDeviationOptions = varianceOptions;
 
 /** Standard deviation of the last `period` prices (population by default); O(1) per bar. Output `value`; warm-up `period` bars. */
-export class StandardDeviation extends BaseIndicator {
-  private readonly source: number;
-  private readonly scale: number;
-  private readonly window: RollingMoments;
-
+export class StandardDeviation extends Variance {
   constructor(options: z.input<typeof standardDeviationOptions> = {}) {
-    const { period, estimator, source } = parseIndicatorOptions(standardDeviationOptions, options, 'StandardDeviation');
-    super(['value'], period);
-    this.source = priceSourceCode(source);
-    this.scale = estimatorScale(estimator, period);
-    this.window = new RollingMoments(period);
+    super(options, 'StandardDeviation');
   }
 
-  update(bar: BarInput): void {
-    this.count++;
-    const window = this.window;
-    readPrice(bar, this.source, window.input);
-    window.push();
-    if (window.isFull) this.values[0] = Math.sqrt(window.variance[0]! * this.scale);
-  }
-
-  protected clear(): void {
-    this.window.clear();
+  protected override transform(variance: number): number {
+    return Math.sqrt(variance);
   }
 }
 

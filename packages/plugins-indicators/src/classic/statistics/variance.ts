@@ -22,8 +22,8 @@ export class Variance extends BaseIndicator {
   private readonly scale: number;
   private readonly window: RollingMoments;
 
-  constructor(options: z.input<typeof varianceOptions> = {}) {
-    const { period, estimator, source } = parseIndicatorOptions(varianceOptions, options, 'Variance');
+  constructor(options: z.input<typeof varianceOptions> = {}, name = 'Variance') {
+    const { period, estimator, source } = parseIndicatorOptions(varianceOptions, options, name);
     super(['value'], period);
     this.source = priceSourceCode(source);
     this.scale = estimatorScale(estimator, period);
@@ -35,7 +35,12 @@ export class Variance extends BaseIndicator {
     const window = this.window;
     readPrice(bar, this.source, window.input);
     window.push();
-    if (window.isFull) this.values[0] = window.variance[0]! * this.scale;
+    if (window.isFull) this.values[0] = this.transform(window.variance[0]! * this.scale);
+  }
+
+  /** Maps the window's variance to the output (the standard deviation takes its square root). */
+  protected transform(variance: number): number {
+    return variance;
   }
 
   protected clear(): void {
