@@ -116,7 +116,8 @@ function attachRecorder(engine: Engine, writer: RunWriter, onProgress: RunSystem
 
 /**
  * What components add to `summary.json` → `run`: a component with `summarize(components)` contributes a named
- * section (e.g. the GrandModel `pipeline` block); any other with `stats()` is listed under `components`.
+ * section (e.g. the GrandModel `pipeline` block); in runs without one, components with `stats()` are listed
+ * under `components`.
  */
 function componentSummaries(engine: Engine): Record<string, unknown> {
   const sections: Record<string, unknown> = {};
@@ -131,7 +132,8 @@ function componentSummaries(engine: Engine): Record<string, unknown> {
       components[component.instanceId] = instance.stats();
     }
   }
-  return Object.keys(components).length === 0 ? sections : { ...sections, components };
+  // A summarizer already covers the components it knows; the plain list is for runs without one
+  return Object.keys(sections).length > 0 || Object.keys(components).length === 0 ? sections : { ...sections, components };
 }
 
 function dataStats(engine: Engine): Record<string, unknown> | undefined {

@@ -40,13 +40,20 @@ function tradesTable(trades: readonly ReportTrade[]): string {
   return `<div class="trades-wrap"><table class="trades"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table></div>`;
 }
 
+/** True for a scalar, or a short list of scalars such as `["5m","30m"]`. */
+function isHeaderFact(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return true;
+  return Array.isArray(value) && value.length <= 8 && value.every((item) => item === null || typeof item !== 'object');
+}
+
 /** Returns the complete, self-contained `report.html` for the data of a run folder. */
 export function buildReportHtml(data: ReportData): string {
   const name = typeof data.run['name'] === 'string' ? data.run['name'] : 'Run report';
   const statistics = data.statistics;
   const period = `${formatStatistic(statistics['startTime'], 'time')} to ${formatStatistic(statistics['endTime'], 'time')}`;
+  // The header shows the run's simple facts; nested blocks (data stats, pipeline counts) stay in summary.json
   const facts = Object.entries(data.run)
-    .filter(([key]) => key !== 'name')
+    .filter(([key, value]) => key !== 'name' && isHeaderFact(value))
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([key, value]) => `${key}: ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`);
   const candleSections = data.candles.map((series) => {
