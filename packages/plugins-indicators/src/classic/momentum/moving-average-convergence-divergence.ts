@@ -6,15 +6,20 @@ import { parseIndicatorOptions, periodSchema } from '../core/indicator-options.j
 import { priceSourceCode, priceSourceSchema, readPrice } from '../core/price-source.js';
 import { ExponentialAverage } from '../kernels/exponential-average.js';
 
+/** Options of a fast/slow EMA line with a signal EMA over it (MACD, PPO); `line` names the line in descriptions. */
+export function emaLineOptions(line: string) {
+  return z
+    .strictObject({
+      fastPeriod: periodSchema(12, 'Fast EMA length in bars'),
+      slowPeriod: periodSchema(26, 'Slow EMA length in bars (greater than fastPeriod)'),
+      signalPeriod: periodSchema(9, `Signal EMA length over the ${line} line`),
+      source: priceSourceSchema,
+    })
+    .refine((options) => options.fastPeriod < options.slowPeriod, { message: 'expected fastPeriod < slowPeriod', path: ['fastPeriod'] });
+}
+
 /** Options of `MovingAverageConvergenceDivergence`. */
-export const movingAverageConvergenceDivergenceOptions = z
-  .strictObject({
-    fastPeriod: periodSchema(12, 'Fast EMA length in bars'),
-    slowPeriod: periodSchema(26, 'Slow EMA length in bars (greater than fastPeriod)'),
-    signalPeriod: periodSchema(9, 'Signal EMA length over the MACD line'),
-    source: priceSourceSchema,
-  })
-  .refine((options) => options.fastPeriod < options.slowPeriod, { message: 'expected fastPeriod < slowPeriod', path: ['fastPeriod'] });
+export const movingAverageConvergenceDivergenceOptions = emaLineOptions('MACD');
 
 /**
  * MACD: macd = EMA(fast) − EMA(slow), signal = EMA(macd, signalPeriod), histogram = macd − signal.
@@ -27,9 +32,16 @@ export class MovingAverageConvergenceDivergence extends BaseIndicator {
   private readonly slow: ExponentialAverage;
   private readonly signal: ExponentialAverage;
 
-  constructor(options: z.input<typeof movingAverageConvergenceDivergenceOptions> = {}) {
-    const parsed = parseIndicatorOptions(movingAverageConvergenceDivergenceOptions, options, 'MovingAverageConvergenceDivergence');
-    super(['macd', 'signal', 'histogram'], parsed.slowPeriod + parsed.signalPeriod - 1);
+  constructor(
+    options: z.input<typeof movingAverageConvergenceDivergenceOptions> = {},
+    kind: { readonly name: string; readonly line: string; readonly schema: typeof movingAverageConvergenceDivergenceOptions } = {
+      name: 'MovingAverageConvergenceDivergence',
+      line: 'macd',
+      schema: movingAverageConvergenceDivergenceOptions,
+    },
+  ) {
+    const parsed = parseIndicatorOptions(kind.schema, options, kind.name);
+    super([kind.line, 'signal', 'histogram'], parsed.slowPeriod + parsed.signalPeriod - 1);
     this.source = priceSourceCode(parsed.source);
     this.fast = new ExponentialAverage(parsed.fastPeriod);
     this.slow = new ExponentialAverage(parsed.slowPeriod);
@@ -44,13 +56,18 @@ export class MovingAverageConvergenceDivergence extends BaseIndicator {
     fast.push();
     slow.push();
     if (!slow.isReady) return;
-    const macd = fast.value[0]! - slow.value[0]!;
-    signal.input[0] = macd;
+    const line = this.line(fast.value[0]!, slow.value[0]!);
+    signal.input[0] = line;
     signal.push();
     if (!signal.isReady) return;
-    this.values[0] = macd;
+    this.values[0] = line;
     this.values[1] = signal.value[0]!;
-    this.values[2] = macd - signal.value[0]!;
+    this.values[2] = line - signal.value[0]!;
+  }
+
+  /** The line from the two EMAs: their difference (PPO scales it by the slow EMA). */
+  protected line(fastValue: number, slowValue: number): number {
+    return fastValue - slowValue;
   }
 
   protected clear(): void {
