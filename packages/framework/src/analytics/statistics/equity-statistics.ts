@@ -1,5 +1,6 @@
 import { SdkError } from '../../errors/sdk-error.js';
 import { formatIsoTime } from '../format/format-number.js';
+import type { Statistics } from './statistics.js';
 
 /** One UTC calendar day in milliseconds. */
 export const DAY_MS = 86_400_000;
@@ -15,28 +16,12 @@ export interface EquityStatisticsOptions {
 }
 
 /** Equity-curve statistics of a run; see `Statistics` for each field. */
-export interface EquityStatisticsResult {
-  readonly startTime: number;
-  readonly endTime: number;
-  readonly bars: number;
-  readonly startEquity: number;
-  readonly endEquity: number;
-  readonly netProfit: number;
-  readonly totalReturn: number;
-  readonly cagr: number | null;
-  readonly volatility: number | null;
-  readonly sharpe: number | null;
-  readonly sortino: number | null;
-  readonly calmar: number | null;
-  readonly maxDrawdown: number;
-  readonly maxDrawdownDurationMs: number;
-  readonly maxDrawdownDurationBars: number;
-  readonly periodsPerYear: number | null;
-  readonly returnPeriods: number;
-  readonly riskFreeRate: number;
-  readonly bestPeriodReturn: number | null;
-  readonly worstPeriodReturn: number | null;
-}
+export type EquityStatisticsResult = Pick<
+  Statistics,
+  | 'startTime' | 'endTime' | 'bars' | 'startEquity' | 'endEquity' | 'netProfit' | 'totalReturn' | 'cagr' | 'volatility'
+  | 'sharpe' | 'sortino' | 'calmar' | 'maxDrawdown' | 'maxDrawdownDurationMs' | 'maxDrawdownDurationBars'
+  | 'periodsPerYear' | 'returnPeriods' | 'riskFreeRate' | 'bestPeriodReturn' | 'worstPeriodReturn'
+>;
 
 /**
  * Accumulates equity-curve statistics one bar at a time: O(1) work per bar and memory that grows

@@ -1,4 +1,5 @@
 import { SdkError } from '../../errors/sdk-error.js';
+import type { Statistics } from './statistics.js';
 
 /** Trade fields the statistics read. */
 export interface TradeOutcome {
@@ -9,21 +10,11 @@ export interface TradeOutcome {
 }
 
 /** Trade statistics of a run; see `Statistics` for each field. */
-export interface TradeStatisticsResult {
-  readonly trades: number;
-  readonly wins: number;
-  readonly losses: number;
-  readonly winRate: number | null;
-  readonly profitFactor: number | null;
-  readonly grossProfit: number;
-  readonly grossLoss: number;
-  readonly expectancy: number | null;
-  readonly averageWin: number | null;
-  readonly averageLoss: number | null;
-  readonly largestWin: number | null;
-  readonly largestLoss: number | null;
-  readonly averageBarsHeld: number | null;
-}
+export type TradeStatisticsResult = Pick<
+  Statistics,
+  | 'trades' | 'wins' | 'losses' | 'winRate' | 'profitFactor' | 'grossProfit' | 'grossLoss' | 'expectancy'
+  | 'averageWin' | 'averageLoss' | 'largestWin' | 'largestLoss' | 'averageBarsHeld'
+>;
 
 /** Accumulates closed-trade statistics one trade at a time, in constant memory. */
 export class TradeStatistics {
